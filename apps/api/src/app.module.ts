@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger as PinoLogger } from 'pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { PublicThrottlerGuard } from './auth/public-throttler.guard';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { holdConfig } from './config/config.holder';
+import { APP_CONFIG, ROOT_LOGGER } from './config/config.tokens';
+import { typeormOptions } from './database/typeorm-options';
+import { DevicesModule } from './devices/devices.module';
+import { HealthController } from './health/health.controller';
+import { OrgModule } from './org/org.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The resolved database URL: DATABASE_URL, or the embedded PostgreSQL's. */
+  databaseUrl: string;
+  logger: PinoLogger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    holdConfig(config);
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(typeormOptions(options.databaseUrl, config.DB_POOL_SIZE, config.DB_MIGRATE_ON_START)),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE }]),
+        AuditModule,
+        AuthModule,
+        OrgModule,
+        UsersModule,
+        DevicesModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: ROOT_LOGGER, useValue: options.logger },
+        // Registered as APP_* providers so that tests building the module get the same behaviour.
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: PublicThrottlerGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+      ],
+      exports: [APP_CONFIG, ROOT_LOGGER],
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page } from '@distans/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { currentContext } from '../common/request-context';
+import { PageQuery, toPage } from '../common/pagination';
+import type { AuditQueryDto } from './dto/audit-query.dto';
+
+export interface AuditRecord {
+  /** Verb in `resource.verb` form: `user.read`, `booking.contact.read`, `room-device.revoke`. */
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  clientIp: string | null;
+  correlationId: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Writes one row for every read or change of personal data. Who, from where and under which
+ * correlation id come from the request context, so callers only say what happened.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Pass the transaction's manager when the audited change is transactional: both land or neither. */
+  async record(
+    entry: AuditRecord,
+    actorOverride?: { id: string | null; role: string },
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    const ctx = currentContext();
+    const actor =
+      actorOverride ?? (ctx?.actor ? { id: ctx.actor.id, role: ctx.actor.role } : { id: null, role: 'ANONYMOUS' });
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, resource_type, resource_id, client_ip, correlation_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        actor.id,
+        actor.role,
+        entry.action,
+        entry.resourceType,
+        entry.resourceId ?? null,
+        ctx?.clientIp ?? null,
+        ctx?.correlationId ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
+    );
+  }
+
+  /** Several reads in one statement, e.g. a list of people. */
+  async recordMany(entries: AuditRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    const ctx = currentContext();
+    const actor = ctx?.actor;
+    await this.db.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, resource_type, resource_id, client_ip, correlation_id, details)
+       SELECT $1, $2, e.action, e.resource_type, e.resource_id, $3, $4, e.details
+         FROM jsonb_to_recordset($5::jsonb) AS e(action text, resource_type text, resource_id text, details jsonb)`,
+      [
+        actor?.id ?? null,
+        actor?.role ?? 'ANONYMOUS',
+        ctx?.clientIp ?? null,
+        ctx?.correlationId ?? null,
+        JSON.stringify(
+          entries.map((e) => ({
+            action: e.action,
+            resource_type: e.resourceType,
+            resource_id: e.resourceId ?? null,
+            details: e.details ?? {},
+          })),
+        ),
+      ],
+    );
+  }
+
+  async search(q: AuditQueryDto & PageQuery): Promise<Page<AuditView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.actorId) add('actor_id = ?', q.actorId);
+    if (q.action) add('action = ?', q.action);
+    if (q.resourceType) add('resource_type = ?', q.resourceType);
+    if (q.resourceId) add('resource_id = ?', q.resourceId);
+    if (q.from) add('at >= ?', q.from);
+    if (q.to) add('at < ?', q.to);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    params.push(q.pageSize, (q.page - 1) * q.pageSize);
+    const rows: (AuditView & { total: string })[] = await this.db.query(
+      `SELECT id::text, at, actor_id AS "actorId", actor_role AS "actorRole", action, resource_type AS "resourceType",
+              resource_id AS "resourceId", client_ip AS "clientIp", correlation_id AS "correlationId", details,
+              count(*) OVER () AS total
+         FROM audit_log ${filter}
+        ORDER BY at DESC, id DESC
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const total = rows.length ? Number(rows[0].total) : 0;
+    return toPage(
+      rows.map(({ total: _total, ...r }) => ({ ...r, at: new Date(r.at).toISOString() })),
+      total,
+      q,
+    );
+  }
+}

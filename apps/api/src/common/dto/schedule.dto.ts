@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { findWeeklyHoursProblems } from '@distans/scheduling';
+import { IsIn, IsInt, Matches, registerDecorator, ValidationArguments } from 'class-validator';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export class TimeIntervalInput {
+  @ApiProperty({ example: '09:00' })
+  @Matches(HH_MM, { message: 'opens must be a time like 09:00' })
+  opens: string;
+
+  @ApiProperty({ example: '16:00' })
+  @Matches(HH_MM, { message: 'closes must be a time like 16:00' })
+  closes: string;
+}
+
+export class WeeklyIntervalInput extends TimeIntervalInput {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday .. 7 = Sunday' })
+  @IsInt()
+  @IsIn([1, 2, 3, 4, 5, 6, 7], { message: 'weekday must be 1 (Monday) to 7 (Sunday)' })
+  weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+}
+
+/**
+ * Whole-schedule rules that a single interval cannot check: no inverted or empty intervals and
+ * no overlaps within a day. Messages name the interval so a person can fix it.
+ */
+export function IsNonOverlappingSchedule(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isNonOverlappingSchedule',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate(value: unknown): boolean {
+          return !Array.isArray(value) || problemsOf(value).length === 0;
+        },
+        defaultMessage(args: ValidationArguments): string {
+          return problemsOf(args.value as unknown[]).join('; ');
+        },
+      },
+    });
+  };
+}
+
+function problemsOf(value: unknown[]): string[] {
+  const intervals = value
+    .filter(
+      (v): v is { weekday?: number; opens: string; closes: string } =>
+        typeof v === 'object' &&
+        v !== null &&
+        typeof (v as { opens?: unknown }).opens === 'string' &&
+        typeof (v as { closes?: unknown }).closes === 'string',
+    )
+    .map((v) => ({ weekday: (v.weekday ?? 1) as 1, opens: v.opens, closes: v.closes }));
+  if (intervals.length !== value.length) return [];
+  return findWeeklyHoursProblems(intervals).map((p) => `interval ${p.index}: ${p.message}`);
+}
+
+export { WEEKDAY_NAMES };

@@ -1,0 +1,72 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { Logger as PinoLogger } from 'pino';
+import { currentContext } from './request-context';
+
+/**
+ * Paths that may hold secrets or personal data. Logs are read by operators who have no business
+ * seeing either, so these are removed before a line is written.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-device-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.email',
+  '*.phone',
+  '*.contact',
+  '*.citizenName',
+];
+
+export function createRootLogger(level: string): PinoLogger {
+  return pino({
+    level,
+    base: { service: 'distans-api' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: pino.stdSerializers.err },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+/** Routes Nest's own logging into the same pino stream, tagged with the request's correlation id. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: PinoLogger) {}
+
+  private write(level: 'info' | 'warn' | 'error' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const correlationId = currentContext()?.correlationId;
+    const bindings = { context, ...(correlationId ? { reqId: correlationId } : {}) };
+    if (typeof message === 'object' && message !== null) {
+      const msg = typeof rest[0] === 'string' ? rest[0] : undefined;
+      this.root[level]({ ...bindings, ...message }, msg);
+    } else {
+      this.root[level](bindings, String(message));
+    }
+  }
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    // Nest passes (message, stack, context); the stack is kept as a field, not mixed into msg.
+    if (typeof message === 'string' && rest.length >= 2 && typeof rest[0] === 'string') {
+      const [stack, context] = rest as [string, string];
+      this.root.error({ context, stack, reqId: currentContext()?.correlationId }, message);
+      return;
+    }
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+}

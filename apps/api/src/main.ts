@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { fillDemoSecrets } from './config/runtime-secrets';
+import { createApp } from './bootstrap';
+import { createRootLogger } from './common/logger';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { seedDemoData } from './seed/seeder';
+import { DataSource } from 'typeorm';
+
+async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
+  log(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}`);
+  return startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, log });
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createRootLogger(config.LOG_LEVEL);
+  const say = (line: string): void => logger.info(line);
+  await fillDemoSecrets(config);
+
+  const database = await openDatabase(config, say);
+  const app = await createApp(config, database.url, logger);
+
+  if (config.DEMO_MODE) {
+    const credentials = await seedDemoData(app.get(DataSource), config, say);
+    process.stdout.write(`\nDemo mode. Log in with any of these (demo data only):\n${credentials}\n`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    say(`${signal} received: shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  process.stdout.write(
+    `\nDistans API:   http://${shown}:${config.PORT}\nAPI docs:      http://${shown}:${config.PORT}/api/docs\nHealth:        http://${shown}:${config.PORT}/health\n\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Distans failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

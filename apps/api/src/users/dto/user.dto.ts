@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { LANGUAGES, Language, STAFF_ROLES, StaffRole } from '@distans/contracts';
+import { IsNonOverlappingSchedule, WeeklyIntervalInput } from '../../common/dto/schedule.dto';
+import { PageQuery } from '../../common/pagination';
+
+const PASSWORD_RULE = 'password must be at least 12 characters';
+
+export class CreateUserDto {
+  @ApiProperty() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) displayName: string;
+  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role: StaffRole;
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: PASSWORD_RULE })
+  @MaxLength(200)
+  password: string;
+
+  @ApiPropertyOptional({ description: 'HANDLER only, required for handlers' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ description: 'HANDLER only: case types of the same agency' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  caseTypeIds?: string[];
+
+  @ApiPropertyOptional({ description: 'OFFICE_STAFF only: the offices they serve' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  officeIds?: string[];
+
+  @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true, message: `each language must be one of ${LANGUAGES.join(', ')}` })
+  languages?: Language[];
+
+  @ApiPropertyOptional({ type: [WeeklyIntervalInput], description: 'HANDLER and INTERPRETER working hours' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(35)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyIntervalInput)
+  @IsNonOverlappingSchedule()
+  weeklyHours?: WeeklyIntervalInput[];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) displayName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: PASSWORD_RULE })
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  caseTypeIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  officeIds?: string[];
+
+  @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true, message: `each language must be one of ${LANGUAGES.join(', ')}` })
+  languages?: Language[];
+
+  @ApiPropertyOptional({ type: [WeeklyIntervalInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(35)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyIntervalInput)
+  @IsNonOverlappingSchedule()
+  weeklyHours?: WeeklyIntervalInput[];
+}
+
+export class UserQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: STAFF_ROLES }) @IsOptional() @IsIn(STAFF_ROLES) role?: StaffRole;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() officeId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() caseTypeId?: string;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
+  @ApiPropertyOptional({ description: 'Name or e-mail contains' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
+export class CreateAbsenceDto {
+  @ApiProperty({ example: '2026-12-01T08:00:00Z' }) @IsISO8601({ strict: true }) startsAt: string;
+  @ApiProperty({ example: '2026-12-01T16:00:00Z' }) @IsISO8601({ strict: true }) endsAt: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reason?: string;
+}

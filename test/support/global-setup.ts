@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<void> {
     const db = await startEmbeddedPostgres({
       dataDir: join(__dirname, '..', '..', '.data', 'test-postgres'),
       port: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339),
-      log: (line) => process.stderr.write(`[test-postgres] ${line}\n`),
+      log: (line) => {
+        if (/FATAL|PANIC|Initialising/.test(line)) process.stderr.write(`[test-postgres] ${line}\n`);
+      },
     });
     (globalThis as { __embeddedDb?: unknown }).__embeddedDb = db;
     serverUrl = db.url;

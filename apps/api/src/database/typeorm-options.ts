@@ -38,7 +38,7 @@ export function typeormOptions(url: string, poolSize: number, migrateOnStart: bo
     migrationsRun: migrateOnStart,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: false,
     extra: { max: poolSize, options: '-c TimeZone=UTC' },
   };
 }

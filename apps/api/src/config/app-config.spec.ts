@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const SECRET = 'x'.repeat(40);
+
+describe(loadConfig.name, () => {
+  it('should apply defaults and parse typed values', () => {
+    const config = loadConfig({
+      JWT_ACCESS_SECRET: SECRET,
+      PORT: '8080',
+      DEMO_MODE: 'false',
+      CORS_ORIGINS: 'https://a.se, http://localhost:5173',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.EMBEDDED_PG_PORT).not.toBe(5432);
+    expect(config.CORS_ORIGINS).toEqual(['https://a.se', 'http://localhost:5173']);
+    expect(config.DB_MIGRATE_ON_START).toBe(true);
+  });
+
+  it('should name every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CORS_ORIGINS: 'not an origin' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('CORS_ORIGINS');
+    expect(message).toContain('JWT_ACCESS_SECRET');
+  });
+
+  it('should refuse demo mode in production and a short secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_MODE: 'true', JWT_ACCESS_SECRET: SECRET })).toThrow(
+      /DEMO_MODE/,
+    );
+    expect(() => loadConfig({ JWT_ACCESS_SECRET: 'short' })).toThrow(/JWT_ACCESS_SECRET must be at least 32/);
+  });
+
+  it('should let demo mode start without a secret', () => {
+    expect(loadConfig({ DEMO_MODE: 'true' }).JWT_ACCESS_SECRET).toBeUndefined();
+  });
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts the whole system with demo data from a fresh clone: installs dependencies on first run,
+# builds, and starts the API. Without DATABASE_URL it runs its own embedded PostgreSQL under .data/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> Installing dependencies from package-lock.json (first start only, about a minute)"
+  npm ci --no-audit --no-fund
+fi
+
+echo "==> Building"
+npm run build --silent
+
+export DEMO_MODE="${DEMO_MODE:-true}"
+if [ -z "${DATABASE_URL:-}" ]; then
+  echo "==> DATABASE_URL is not set: the API starts an embedded PostgreSQL in .data/postgres (first start initialises it)"
+fi
+exec node dist/apps/api/src/main.js

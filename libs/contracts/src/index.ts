@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './organisation';
 export * from './http';
+export * from './bookings';

@@ -1,0 +1,18 @@
+export const BOOKING_STATUSES = ['BOOKED', 'CHECKED_IN', 'IN_SESSION', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** Statuses whose booking still holds its room, handler and interpreter. */
+export const ACTIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
+
+export const ID_CHECK_METHODS = ['ID_CARD', 'PASSPORT', 'DRIVING_LICENCE', 'OTHER'] as const;
+export type IdCheckMethod = (typeof ID_CHECK_METHODS)[number];
+
+/** Needs that decide which room may be allocated. */
+export const ACCESSIBILITY_NEEDS = ['STEP_FREE_ACCESS', 'HEARING_LOOP'] as const;
+export type AccessibilityNeed = (typeof ACCESSIBILITY_NEEDS)[number];
+
+export const ROOM_BLOCK_REASONS = ['MAINTENANCE', 'COURT_HEARING', 'OTHER_USE'] as const;
+export type RoomBlockReason = (typeof ROOM_BLOCK_REASONS)[number];
+
+export const NOTIFICATION_LOCALES = ['sv', 'en'] as const;
+export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Build the mediasoup C++ worker from the npm tarball in node_modules plus
+# Debian packages, without downloading anything from GitHub/PyPI.
+#
+# Usage:
+#   MEDIASOUP_WORKER_BIN=$(bash infra/mediasoup-worker/build.sh | tail -1)
+#   bash infra/mediasoup-worker/build.sh --deps-only   # only install apt packages
+#
+# Progress goes to stdout; the LAST line of stdout is always the absolute path
+# of the worker binary. The binary is cached outside the checkout, keyed by the
+# mediasoup version and a hash of the files in this directory:
+#   ${DISTANS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/distans}/mediasoup-worker/<version>-<sha>/mediasoup-worker
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$HERE/../.." && pwd)"
+MS_DIR="$REPO_ROOT/node_modules/mediasoup"
+JOBS="${MEDIASOUP_BUILD_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+log() { echo "[mediasoup-worker] $*"; }
+die() { echo "[mediasoup-worker] ERROR: $*" >&2; exit 1; }
+
+DEPS_ONLY=0
+[[ "${1:-}" == "--deps-only" ]] && DEPS_ONLY=1
+
+# ---------------------------------------------------------------- cache key
+[[ -f "$MS_DIR/package.json" ]] || die "$MS_DIR/package.json not found (run npm ci first)"
+[[ -d "$MS_DIR/worker" ]] || die "$MS_DIR/worker not found"
+MS_VERSION="$(sed -n 's/^[[:space:]]*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$MS_DIR/package.json" | head -1)"
+[[ -n "$MS_VERSION" ]] || die "cannot read mediasoup version from $MS_DIR/package.json"
+
+# Hash of everything that shapes the build: this script, the stub subprojects
+# (paths + contents), the machine architecture and the mediasoup version.
+BUILD_HASH="$(
+  cd "$HERE"
+  {
+    echo "mediasoup=$MS_VERSION arch=$(uname -m)"
+    find build.sh subprojects -type f | LC_ALL=C sort | while read -r f; do
+      echo "== $f"
+      cat "$f"
+    done
+  } | sha256sum | cut -c1-12
+)"
+KEY="$MS_VERSION-$BUILD_HASH"
+CACHE_ROOT="${DISTANS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/distans}/mediasoup-worker"
+mkdir -p "$CACHE_ROOT"
+CACHE_ROOT="$(cd "$CACHE_ROOT" && pwd)"
+case "$CACHE_ROOT/" in
+  "$REPO_ROOT"/*) die "cache dir $CACHE_ROOT is inside the checkout; set DISTANS_CACHE_DIR elsewhere" ;;
+esac
+OUT_DIR="$CACHE_ROOT/$KEY"
+BIN="$OUT_DIR/mediasoup-worker"
+
+if [[ "$DEPS_ONLY" == 0 && -x "$BIN" ]]; then
+  # The binary links Debian's shared libs (libuv, libssl, libsrtp2, usrsctp,
+  # abseil); rebuild if one of them went missing since it was cached.
+  if ldd "$BIN" 2>/dev/null | grep -q 'not found'; then
+    log "cached $BIN has missing shared libraries; rebuilding"
+  else
+    log "cache hit: mediasoup $MS_VERSION (key $KEY)"
+    echo "$BIN"
+    exit 0
+  fi
+fi
+
+# ---------------------------------------------------------------- apt deps
+APT_PKGS=(ninja-build pkg-config g++ libuv1-dev libssl-dev libsrtp2-dev libusrsctp-dev
+  libabsl-dev nlohmann-json3-dev libflatbuffers-dev flatbuffers-compiler liburing-dev)
+
+SUDO=""
+if [[ "$(id -u)" != 0 ]]; then
+  command -v sudo >/dev/null 2>&1 && SUDO="sudo" || true
+fi
+export DEBIAN_FRONTEND=noninteractive
+APT_UPDATED=0
+apt_update() {
+  if [[ "$APT_UPDATED" == 0 ]]; then
+    log "apt-get update"
+    $SUDO apt-get update -qq >&2
+    APT_UPDATED=1
+  fi
+}
+is_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+missing=()
+for p in "${APT_PKGS[@]}"; do is_installed "$p" || missing+=("$p"); done
+if ((${#missing[@]})); then
+  apt_update
+  log "apt-get install ${missing[*]}"
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+else
+  log "apt packages already installed"
+fi
+
+# mediasoup needs meson >= 1.1; Debian bookworm main has 1.0.1, backports has 1.x.
+meson_ok() {
+  command -v meson >/dev/null 2>&1 || return 1
+  local v
+  v="$(meson --version 2>/dev/null)" || return 1
+  [[ "$(printf '%s\n%s\n' 1.1.0 "$v" | sort -V | head -1)" == 1.1.0 ]]
+}
+if ! meson_ok; then
+  codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
+  [[ -n "$codename" ]] || die "cannot determine Debian codename for backports"
+  if ! grep -rqs -- "${codename}-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    # Reuse the Debian mirror host already configured for this machine.
+    mirror="$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -m1 '/debian/\?$' || true)"
+    [[ -n "$mirror" ]] || mirror="$(grep -hs '^deb ' /etc/apt/sources.list | awk '{print $2}' | grep -m1 '/debian/\?$' || true)"
+    [[ -n "$mirror" ]] || mirror="http://deb.debian.org/debian"
+    log "adding apt source ${codename}-backports ($mirror)"
+    $SUDO tee "/etc/apt/sources.list.d/${codename}-backports.sources" >/dev/null <<EOF
+Types: deb
+URIs: $mirror
+Suites: ${codename}-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    APT_UPDATED=0
+  fi
+  apt_update
+  log "apt-get install -t ${codename}-backports meson"
+  $SUDO apt-get install -y -qq --no-install-recommends -t "${codename}-backports" meson >&2
+  meson_ok || die "meson >= 1.1 still not available"
+fi
+log "meson $(meson --version), ninja $(ninja --version), $(g++ --version | head -1)"
+
+if [[ "$DEPS_ONLY" == 1 ]]; then
+  log "dependencies installed"
+  exit 0
+fi
+
+# ---------------------------------------------------------------- build
+BUILD_ROOT="$CACHE_ROOT/.build-$KEY"
+log "preparing scratch build dir $BUILD_ROOT"
+rm -rf "$BUILD_ROOT"
+mkdir -p "$BUILD_ROOT"
+cp -a "$MS_DIR/worker" "$BUILD_ROOT/worker"
+rm -rf "$BUILD_ROOT/worker/out"
+# Stub subprojects: meson uses a wrap-file subproject without downloading when
+# the folder named by the wrap's `directory =` line already exists.
+for stub in "$HERE"/subprojects/*/; do
+  name="$(basename "$stub")"
+  wrap="$BUILD_ROOT/worker/subprojects/$name.wrap"
+  [[ -f "$wrap" ]] || die "no $name.wrap in mediasoup $MS_VERSION worker/subprojects"
+  dir="$(sed -n 's/^directory[[:space:]]*=[[:space:]]*//p' "$wrap" | tr -d '[:space:]')"
+  [[ -n "$dir" ]] || die "no directory= line in $wrap"
+  log "stub subproject $name -> subprojects/$dir"
+  cp -a "$stub" "$BUILD_ROOT/worker/subprojects/$dir"
+done
+
+START=$SECONDS
+cd "$BUILD_ROOT/worker"
+log "meson setup (release, liburing disabled, no downloads)"
+meson setup build --wrap-mode=nodownload --buildtype=release -Dms_disable_liburing=true >"$BUILD_ROOT/meson-setup.log" 2>&1 \
+  || { tail -40 "$BUILD_ROOT/meson-setup.log" >&2; die "meson setup failed (log: $BUILD_ROOT/meson-setup.log)"; }
+log "generating flatbuffers headers (ninja fbs/FBS)"
+ninja -C build -j"$JOBS" fbs/FBS >"$BUILD_ROOT/ninja-fbs.log" 2>&1 \
+  || { tail -40 "$BUILD_ROOT/ninja-fbs.log" >&2; die "flatbuffers generation failed"; }
+log "compiling mediasoup-worker with ninja -j$JOBS (a clean build takes ~6 min on 2 cores)"
+ninja -C build -j"$JOBS" mediasoup-worker >"$BUILD_ROOT/ninja.log" 2>&1 \
+  || { tail -60 "$BUILD_ROOT/ninja.log" >&2; die "build failed (log: $BUILD_ROOT/ninja.log)"; }
+ELAPSED=$((SECONDS - START))
+log "build finished in $((ELAPSED / 60))m$((ELAPSED % 60))s"
+
+mkdir -p "$OUT_DIR"
+install -m 0755 "build/mediasoup-worker" "$BIN.tmp.$$"
+mv -f "$BIN.tmp.$$" "$BIN"
+cd "$CACHE_ROOT"
+rm -rf "$BUILD_ROOT"
+log "installed $BIN"
+echo "$BIN"

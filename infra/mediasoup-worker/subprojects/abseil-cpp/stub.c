@@ -1,0 +1,1 @@
+int distans_absl_container_stub;

@@ -1,0 +1,1 @@
+int distans_flatbuffers_stub;

@@ -1,0 +1,1 @@
+int distans_libsrtp3_stub;

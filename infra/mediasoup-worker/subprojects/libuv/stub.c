@@ -1,0 +1,1 @@
+int distans_libuv_stub;

@@ -1,0 +1,1 @@
+int distans_libcrypto_stub;

@@ -1,0 +1,1 @@
+int distans_libssl_stub;

@@ -6,6 +6,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { BookingsModule } from './bookings/bookings.module';
 import { PublicThrottlerGuard } from './auth/public-throttler.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
@@ -41,6 +42,7 @@ export class AppModule {
         OrgModule,
         UsersModule,
         DevicesModule,
+        BookingsModule,
       ],
       controllers: [HealthController],
       providers: [

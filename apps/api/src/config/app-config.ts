@@ -141,6 +141,35 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /** Citizens may cancel or reschedule up to this many minutes before the start. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
+  BOOKING_CHANGE_CUTOFF_MINUTES = 120;
+
+  /** A booking not checked in this long after its start becomes NO_SHOW and frees its resources. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  NO_SHOW_AFTER_MINUTES = 15;
+
+  /** How often background jobs (no-show sweep, notification outbox) run. 0 disables them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  JOB_INTERVAL_SECONDS = 30;
+
+  /** SMTP server for confirmations, e.g. smtps://user:pass@mail.example.org:465. Unset: demo mode logs them. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Distans <no-reply@distans.example>';
+
   /** Where demo mode keeps generated secrets and the embedded database credentials. */
   @IsString()
   DATA_DIR = '.data';
@@ -163,7 +192,7 @@ function describe(errors: ValidationError[]): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_ACCESS_SECRET']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_ACCESS_SECRET', 'SMTP_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

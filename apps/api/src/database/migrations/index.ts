@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
+import { Bookings1763900000000 } from './1763900000000-bookings';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
-export const migrations = [Foundation1763800000000];
+export const migrations = [Foundation1763800000000, Bookings1763900000000];

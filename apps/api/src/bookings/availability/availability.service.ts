@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { daysBetween, findFreeSlots, isIsoDate } from '@distans/scheduling';
+import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
+import { AvailabilityQueryDto } from '../dto/availability-query.dto';
+import { AvailabilityLoader, OfficeFilter } from './availability.loader';
+
+export interface AvailabilityView {
+  caseType: { id: string; durationMin: number; nameSv: string; nameEn: string };
+  from: string;
+  to: string;
+  language: string;
+  interpreter: boolean;
+  offices: {
+    officeId: string;
+    officeName: string;
+    municipality: string;
+    days: { date: string; slots: { start: string; local: string }[] }[];
+  }[];
+}
+
+export const MAX_AVAILABILITY_DAYS = 31;
+
+/**
+ * Public free-time search. It answers only when a qualified handler, a free room and (if asked)
+ * an interpreter can all be had, and never says who the handler would be.
+ */
+@Injectable()
+export class AvailabilityService {
+  constructor(private readonly loader: AvailabilityLoader) {}
+
+  async search(q: AvailabilityQueryDto, now = Date.now()): Promise<AvailabilityView> {
+    const filter = this.filterOf(q);
+    if (!isIsoDate(q.from))
+      throw new InvalidInputError('from is not a real date', { from: ['is not a real calendar date'] });
+    if (!isIsoDate(q.to)) throw new InvalidInputError('to is not a real date', { to: ['is not a real calendar date'] });
+    const days = daysBetween(q.from, q.to);
+    if (days < 0) throw new InvalidInputError('to must not be before from', { to: ['must not be before from'] });
+    if (days >= MAX_AVAILABILITY_DAYS) {
+      throw new InvalidInputError(`Ask for at most ${MAX_AVAILABILITY_DAYS} days at a time`, {
+        to: [`must be within ${MAX_AVAILABILITY_DAYS - 1} days of from`],
+      });
+    }
+
+    const { caseType, offices, people } = await this.loader.load({
+      caseTypeId: q.caseType,
+      filter,
+      fromDate: q.from,
+      toDate: q.to,
+      language: q.language,
+      interpreter: q.interpreter,
+      needs: q.accessibility,
+    });
+    if (!caseType) throw new NotFoundError('Case type not found');
+    if (q.interpreter && !caseType.interpreterAllowed) {
+      throw new InvalidInputError('This case type cannot be booked with an interpreter', {
+        interpreter: ['is not offered for this case type'],
+      });
+    }
+
+    return {
+      caseType: {
+        id: caseType.id,
+        durationMin: caseType.durationMin,
+        nameSv: caseType.nameSv,
+        nameEn: caseType.nameEn,
+      },
+      from: q.from,
+      to: q.to,
+      language: q.language,
+      interpreter: q.interpreter,
+      offices: offices.map((office) => ({
+        officeId: office.id,
+        officeName: office.name,
+        municipality: office.municipality,
+        days: findFreeSlots({
+          caseType,
+          now,
+          zone: office.zone,
+          openSpans: office.openSpans,
+          rooms: office.rooms,
+          handlers: people.handlers,
+          interpreters: people.interpreters,
+          fromDate: q.from,
+          toDate: q.to,
+        }).map((day) => ({
+          date: day.date,
+          slots: day.slots.map((slot) => ({ start: new Date(slot.start).toISOString(), local: slot.local })),
+        })),
+      })),
+    };
+  }
+
+  private filterOf(q: AvailabilityQueryDto): OfficeFilter {
+    const given = [q.office, q.municipality, q.region].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      const message = 'give exactly one of office, municipality or region';
+      throw new InvalidInputError('Say where: one office, a municipality or a region', {
+        office: [message],
+        municipality: [message],
+        region: [message],
+      });
+    }
+    if (q.office) return { officeIds: [q.office] };
+    if (q.municipality) return { municipality: q.municipality };
+    return { regionId: q.region! };
+  }
+}

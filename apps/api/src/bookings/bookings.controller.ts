@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { Public } from '../auth/auth.decorators';
+import { publicRateLimit } from '../auth/rate-limits';
+import { NotFoundError } from '../common/domain-errors';
+import { BookingsService, CreatedBooking } from './bookings.service';
+import type { CitizenBookingView } from './booking-view';
+import { CreateBookingDto, RescheduleBookingDto } from './dto/create-booking.dto';
+
+const MANAGE_TOKEN = {
+  name: 'x-manage-token',
+  description: 'The manage token returned when the booking was made',
+  required: true,
+};
+
+/** Citizen self-service: book, and see, move or cancel with the reference and manage token. */
+@ApiTags('booking')
+@Public()
+@Throttle({ default: publicRateLimit })
+@Controller('bookings')
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  @Post()
+  create(@Body() dto: CreateBookingDto): Promise<CreatedBooking> {
+    return this.bookings.create(dto, { via: 'PUBLIC', bookedBy: null });
+  }
+
+  @ApiHeader(MANAGE_TOKEN)
+  @Get('ref/:reference')
+  get(@Param('reference') reference: string, @Headers('x-manage-token') token?: string): Promise<CitizenBookingView> {
+    return this.bookings.getForCitizen(reference, requireToken(token));
+  }
+
+  @ApiHeader(MANAGE_TOKEN)
+  @Post('ref/:reference/cancel')
+  @HttpCode(200)
+  cancel(
+    @Param('reference') reference: string,
+    @Headers('x-manage-token') token?: string,
+  ): Promise<CitizenBookingView> {
+    return this.bookings.cancelForCitizen(reference, requireToken(token));
+  }
+
+  @ApiHeader(MANAGE_TOKEN)
+  @Post('ref/:reference/reschedule')
+  @HttpCode(200)
+  reschedule(
+    @Param('reference') reference: string,
+    @Body() dto: RescheduleBookingDto,
+    @Headers('x-manage-token') token?: string,
+  ): Promise<CitizenBookingView> {
+    return this.bookings.rescheduleForCitizen(reference, requireToken(token), dto.start);
+  }
+}
+
+function requireToken(token: string | undefined): string {
+  if (!token || token.length > 200) throw new NotFoundError('Booking not found');
+  return token;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AvailabilityController } from './availability/availability.controller';
+import { AvailabilityLoader } from './availability/availability.loader';
+import { AvailabilityService } from './availability/availability.service';
+import { BookingAllocator } from './booking-allocator';
+import { BookingsController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
+
+@Module({
+  imports: [NotificationsModule],
+  controllers: [AvailabilityController, BookingsController],
+  providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService],
+  exports: [BookingsService, BookingAllocator, AvailabilityLoader],
+})
+export class BookingsModule {}

@@ -1,0 +1,242 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BookingStatus } from '@distans/contracts';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { humanCode, randomToken, safeEqual, sha256 } from '../auth/secrets';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
+import { NotificationsService } from '../notifications/notifications.service';
+import { canMove, describeStatus, releasesResources } from './booking-lifecycle';
+import { BookingAllocator } from './booking-allocator';
+import { actorOrCitizen, BookingEventKind, EventActor, recordBookingEvent } from './booking-events';
+import { BOOKING_SELECT, BookingRow, citizenView, CitizenBookingView } from './booking-view';
+import { CreateBookingDto } from './dto/create-booking.dto';
+
+export interface CreatedBooking extends CitizenBookingView {
+  id: string;
+  /** Shown once: with the reference it lets the citizen see, change or cancel the booking. */
+  manageToken: string;
+}
+
+export interface BookingOrigin {
+  via: 'PUBLIC' | 'OFFICE_STAFF';
+  bookedBy: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Booking, rescheduling and cancelling, for citizens (by reference and manage token) and for
+ * office staff booking on a visitor's behalf. Every change is one transaction: resource holds,
+ * the booking row, its event and its outbox messages land together or not at all.
+ */
+@Injectable()
+export class BookingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly allocator: BookingAllocator,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
+    const manageToken = randomToken('mt');
+    const row = await this.db.transaction(async (tx) => {
+      const allocation = await this.allocator.allocate(tx, {
+        caseTypeId: dto.caseTypeId,
+        officeId: dto.officeId,
+        start: new Date(dto.start).getTime(),
+        language: dto.language,
+        interpreter: dto.interpreter,
+        needs: dto.accessibilityNeeds,
+      });
+      await this.insertWithFreshReference(tx, (reference) =>
+        tx.query(
+          `INSERT INTO booking (id, reference, manage_token_hash, agency_id, case_type_id, office_id, room_id, handler_id,
+                                interpreter_id, language, interpreter_language, starts_at, ends_at, hold_until,
+                                citizen_name, citizen_phone, citizen_email, accessibility_needs, accessibility_note,
+                                locale, booked_via, booked_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+          [
+            allocation.bookingId,
+            reference,
+            sha256(manageToken),
+            allocation.caseType.agencyId,
+            dto.caseTypeId,
+            dto.officeId,
+            allocation.roomId,
+            allocation.handlerId,
+            allocation.interpreterId,
+            dto.language,
+            allocation.interpreterId ? dto.language : null,
+            allocation.start,
+            allocation.end,
+            allocation.holdUntil,
+            dto.citizen.name.trim(),
+            dto.citizen.phone?.trim() ?? null,
+            dto.citizen.email?.trim().toLowerCase() ?? null,
+            dto.accessibilityNeeds,
+            dto.accessibilityNote?.trim() ?? '',
+            dto.locale,
+            origin.via,
+            origin.bookedBy,
+          ],
+        ),
+      );
+      await recordBookingEvent(tx, allocation.bookingId, 'CREATED', null, 'BOOKED', actorOrCitizen(), {
+        via: origin.via,
+      });
+      const created = await this.load(tx, allocation.bookingId);
+      await this.notifications.enqueue(tx, created, 'CONFIRMATION');
+      await this.audit.record(
+        { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
+        undefined,
+        tx,
+      );
+      return created;
+    });
+    return { id: row.id, manageToken, ...citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES) };
+  }
+
+  async getForCitizen(reference: string, token: string): Promise<CitizenBookingView> {
+    const row = await this.withToken(this.db.manager, reference, token);
+    await this.audit.record(
+      { action: 'booking.read', resourceType: 'booking', resourceId: row.id },
+      { id: null, role: 'CITIZEN' },
+    );
+    return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
+  }
+
+  async cancelForCitizen(reference: string, token: string): Promise<CitizenBookingView> {
+    const row = await this.db.transaction(async (tx) => {
+      const booking = await this.withToken(tx, reference, token, true);
+      this.assertChangeable(booking);
+      return this.move(tx, booking, 'CANCELLED', 'CANCELLED', actorOrCitizen());
+    });
+    return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
+  }
+
+  /**
+   * Moves the booking to a new start in one transaction: its old holds are released and new ones
+   * taken. If the new time cannot be had, the transaction rolls back and the old booking stands
+   * exactly as it was.
+   */
+  async rescheduleForCitizen(reference: string, token: string, start: string): Promise<CitizenBookingView> {
+    const row = await this.db.transaction(async (tx) => {
+      const booking = await this.withToken(tx, reference, token, true);
+      this.assertChangeable(booking);
+      if (booking.status !== 'BOOKED')
+        throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be moved`);
+      await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
+      const allocation = await this.allocator.allocate(tx, {
+        caseTypeId: booking.case_type_id,
+        officeId: booking.office_id,
+        start: new Date(start).getTime(),
+        language: booking.language as CreateBookingDto['language'],
+        interpreter: booking.interpreter_id !== null,
+        needs: booking.accessibility_needs as CreateBookingDto['accessibilityNeeds'],
+      });
+      // The allocator held the resources under a fresh id; move them onto this booking.
+      await tx.query(`UPDATE resource_hold SET booking_id = $1 WHERE booking_id = $2`, [
+        booking.id,
+        allocation.bookingId,
+      ]);
+      await tx.query(
+        `UPDATE booking SET room_id = $2, handler_id = $3, interpreter_id = $4, starts_at = $5, ends_at = $6, hold_until = $7,
+                            updated_at = now()
+          WHERE id = $1`,
+        [
+          booking.id,
+          allocation.roomId,
+          allocation.handlerId,
+          allocation.interpreterId,
+          allocation.start,
+          allocation.end,
+          allocation.holdUntil,
+        ],
+      );
+      await recordBookingEvent(tx, booking.id, 'RESCHEDULED', 'BOOKED', 'BOOKED', actorOrCitizen(), {
+        from: booking.starts_at.toISOString(),
+        to: allocation.start.toISOString(),
+      });
+      const moved = await this.load(tx, booking.id);
+      await this.notifications.enqueue(tx, moved, 'CHANGE');
+      return moved;
+    });
+    return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
+  }
+
+  /**
+   * Applies one lifecycle move under a row lock. Illegal moves answer 409; moves to CANCELLED or
+   * NO_SHOW release the room, handler and interpreter at once.
+   */
+  async move(
+    tx: EntityManager,
+    booking: BookingRow,
+    to: BookingStatus,
+    kind: BookingEventKind,
+    actor: EventActor,
+    details: Record<string, unknown> = {},
+  ): Promise<BookingRow> {
+    if (!canMove(booking.status, to)) {
+      throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be ${describeStatus(to)}`);
+    }
+    await tx.query(`UPDATE booking SET status = $2, updated_at = now() WHERE id = $1`, [booking.id, to]);
+    if (releasesResources(to)) await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
+    await recordBookingEvent(tx, booking.id, kind, booking.status, to, actor, details);
+    const moved = await this.load(tx, booking.id);
+    if (to === 'CANCELLED') await this.notifications.enqueue(tx, moved, 'CANCELLATION');
+    return moved;
+  }
+
+  async load(tx: EntityManager, id: string, lock = false): Promise<BookingRow> {
+    const [row]: BookingRow[] = await tx.query(`${BOOKING_SELECT} WHERE b.id = $1 ${lock ? 'FOR UPDATE OF b' : ''}`, [
+      id,
+    ]);
+    if (!row) throw new NotFoundError('Booking not found');
+    return row;
+  }
+
+  /** A wrong token looks exactly like a wrong reference: 404, and nothing about the booking. */
+  private async withToken(tx: EntityManager, reference: string, token: string, lock = false): Promise<BookingRow> {
+    const [row]: BookingRow[] = await tx.query(
+      `${BOOKING_SELECT} WHERE b.reference = $1 ${lock ? 'FOR UPDATE OF b' : ''}`,
+      [reference.trim().toUpperCase()],
+    );
+    if (!row || !safeEqual(row.manage_token_hash, sha256(token))) throw new NotFoundError('Booking not found');
+    return row;
+  }
+
+  private assertChangeable(booking: BookingRow): void {
+    const cutoff = booking.starts_at.getTime() - this.config.BOOKING_CHANGE_CUTOFF_MINUTES * 60_000;
+    if (Date.now() > cutoff) {
+      throw new ConflictError(
+        `Bookings can be changed online until ${this.config.BOOKING_CHANGE_CUTOFF_MINUTES} minutes before the start. Please contact the office.`,
+      );
+    }
+  }
+
+  private async insertWithFreshReference(
+    tx: EntityManager,
+    insert: (reference: string) => Promise<unknown>,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const code = humanCode(6);
+      await tx.query('SAVEPOINT insert_booking');
+      try {
+        await insert(`${code.slice(0, 3)}-${code.slice(3)}`);
+        await tx.query('RELEASE SAVEPOINT insert_booking');
+        return;
+      } catch (error) {
+        const code =
+          error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+        if (code?.code !== UNIQUE_VIOLATION || code.constraint !== 'booking_reference_key') throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT insert_booking');
+      }
+    }
+    throw new Error('Could not find a free booking reference');
+  }
+}

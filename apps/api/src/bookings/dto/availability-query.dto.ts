@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { ACCESSIBILITY_NEEDS, AccessibilityNeed, LANGUAGES, Language } from '@distans/contracts';
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+
+export class AvailabilityQueryDto {
+  @ApiProperty() @IsUUID() caseType: string;
+
+  @ApiPropertyOptional({ description: 'One office; give exactly one of office, municipality, region' })
+  @IsOptional()
+  @IsUUID()
+  office?: string;
+
+  @ApiPropertyOptional({ example: 'Kiruna' }) @IsOptional() @IsString() @MaxLength(100) municipality?: string;
+
+  @ApiPropertyOptional({ description: 'Region id' }) @IsOptional() @IsUUID() region?: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'First office-local date' })
+  @Matches(ISO_DATE, { message: 'from must be a date like 2026-12-01' })
+  from: string;
+
+  @ApiProperty({ example: '2026-12-14', description: 'Last office-local date (included); at most 31 days after from' })
+  @Matches(ISO_DATE, { message: 'to must be a date like 2026-12-14' })
+  to: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'sv', description: 'The visitor’s language' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language: Language = 'sv';
+
+  @ApiPropertyOptional({ default: false, description: 'An interpreter for `language` is needed' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  interpreter = false;
+
+  @ApiPropertyOptional({
+    enum: ACCESSIBILITY_NEEDS,
+    isArray: true,
+    description: 'Comma-separated; limits the rooms offered',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ACCESSIBILITY_NEEDS, {
+    each: true,
+    message: `each accessibility need must be one of ${ACCESSIBILITY_NEEDS.join(', ')}`,
+  })
+  accessibility: AccessibilityNeed[] = [];
+}

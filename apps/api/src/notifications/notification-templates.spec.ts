@@ -1,0 +1,46 @@
+import { composeMessage, formatLocalStart, NotificationFacts } from './notification-templates';
+
+const facts: NotificationFacts = {
+  reference: 'K7M-4QX',
+  agencyName: { sv: 'Försäkringskassan', en: 'Swedish Social Insurance Agency' },
+  caseTypeName: { sv: 'Bostadsbidrag', en: 'Housing allowance' },
+  officeName: 'Servicekontor Kiruna',
+  officeAddress: 'Storgatan 1, 981 31 Kiruna',
+  startsAt: new Date('2026-10-26T09:00:00Z'),
+  zone: 'Europe/Stockholm',
+  idCheckRequired: true,
+  interpreter: false,
+};
+
+describe(formatLocalStart.name, () => {
+  it('should show the office-local wall-clock time on both sides of a daylight-saving change', () => {
+    expect(formatLocalStart(new Date('2026-10-23T08:00:00Z'), 'Europe/Stockholm', 'sv')).toBe(
+      'fredag 23 oktober 2026 kl. 10:00',
+    );
+    expect(formatLocalStart(new Date('2026-10-26T09:00:00Z'), 'Europe/Stockholm', 'sv')).toBe(
+      'måndag 26 oktober 2026 kl. 10:00',
+    );
+    expect(formatLocalStart(new Date('2026-10-26T09:00:00Z'), 'Europe/Stockholm', 'en')).toBe(
+      'Monday 26 October 2026 at 10:00',
+    );
+  });
+});
+
+describe(composeMessage.name, () => {
+  it('should confirm in Swedish with agency, local time, place and reference', () => {
+    const message = composeMessage('CONFIRMATION', 'sv', facts);
+    expect(message.subject).toBe('Bokningsbekräftelse K7M-4QX');
+    expect(message.body).toContain('Försäkringskassan (Bostadsbidrag)');
+    expect(message.body).toContain('måndag 26 oktober 2026 kl. 10:00');
+    expect(message.body).toContain('Servicekontor Kiruna, Storgatan 1, 981 31 Kiruna');
+    expect(message.body).toContain('id-handling');
+  });
+
+  it('should cancel in English without the preparation advice', () => {
+    const message = composeMessage('CANCELLATION', 'en', facts);
+    expect(message.subject).toBe('Your booking is cancelled K7M-4QX');
+    expect(message.body).toContain('Swedish Social Insurance Agency');
+    expect(message.body).not.toContain('identification');
+    expect(message.short).toContain('K7M-4QX');
+  });
+});

@@ -305,6 +305,9 @@ describe('Booking', () => {
       `/availability?caseType=${world.caseTypeId}&region=${world.regionId}&from=${date}&to=${date}`,
     );
     expect(byRegion.body.offices.map((o: { officeId: string }) => o.officeId)).toContain(world.officeId);
+    // Set-based: the same few statements whatever the number of offices, rooms or handlers.
+    expect(Number(byRegion.headers['x-sql-statements'])).toBeGreaterThan(0);
+    expect(Number(byRegion.headers['x-sql-statements'])).toBeLessThanOrEqual(3);
     const both = await t.request(
       'GET',
       `/availability?caseType=${world.caseTypeId}&office=${world.officeId}&region=${world.regionId}&from=${date}&to=${date}`,

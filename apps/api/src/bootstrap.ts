@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
 import { PinoNestLogger } from './common/logger';
-import { requestContext } from './common/request-context';
+import { currentContext, requestContext } from './common/request-context';
 import type { AppConfig } from './config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -39,7 +39,15 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', String(request.id));
-    requestContext.run({ correlationId: String(request.id), clientIp: request.ip ?? null, actor: null }, done);
+    requestContext.run(
+      { correlationId: String(request.id), clientIp: request.ip ?? null, actor: null, sqlStatements: 0 },
+      done,
+    );
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    const ctx = currentContext();
+    if (ctx) void reply.header('x-sql-statements', String(ctx.sqlStatements));
+    done(null, payload);
   });
 
   await app.register(helmet, {
@@ -61,7 +69,7 @@ export async function createApp(
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Manage-Token'],
-    exposedHeaders: ['X-Correlation-Id'],
+    exposedHeaders: ['X-Correlation-Id', 'X-SQL-Statements'],
     maxAge: 600,
   });
 

@@ -18,6 +18,8 @@ export interface RequestContext {
   correlationId: string;
   clientIp: string | null;
   actor: Actor | null;
+  /** SQL statements sent while serving this request. */
+  sqlStatements: number;
 }
 
 /**

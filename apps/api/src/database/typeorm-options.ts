@@ -12,6 +12,7 @@ import { Room } from '../org/entities/room.entity';
 import { UserAbsence } from '../users/entities/user-absence.entity';
 import { User } from '../users/entities/user.entity';
 import { migrations } from './migrations';
+import { QueryCountingLogger } from './query-counter';
 
 export const entities = [
   Region,
@@ -38,7 +39,7 @@ export function typeormOptions(url: string, poolSize: number, migrateOnStart: bo
     migrationsRun: migrateOnStart,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: false,
+    logger: new QueryCountingLogger(),
     extra: { max: poolSize, options: '-c TimeZone=UTC' },
   };
 }

@@ -86,6 +86,32 @@ describe('Input validation', () => {
     expect(badId.status).toBe(400);
   });
 
+  it('should refuse null for a field that may only be left out, and change nothing', async () => {
+    const created = await t.request('POST', '/users', { token: admin, body: handler() });
+    const res = await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { displayName: null } });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.details)).toEqual(['displayName']);
+    const [row] = await t.db.query(`SELECT display_name FROM app_user WHERE id = $1`, [created.body.id]);
+    expect(row.display_name).toBe('Valid Name');
+    const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'user.update' AND resource_id = $1`, [
+      created.body.id,
+    ]);
+    expect(audit).toEqual([]);
+  });
+
+  it('should audit only the fields an update actually sent', async () => {
+    const created = await t.request('POST', '/users', { token: admin, body: handler() });
+    const res = await t.request('PATCH', `/users/${created.body.id}`, {
+      token: admin,
+      body: { displayName: 'Renamed', password: 'another long password' },
+    });
+    expect(res.status).toBe(200);
+    const [row] = await t.db.query(`SELECT details FROM audit_log WHERE action = 'user.update' AND resource_id = $1`, [
+      created.body.id,
+    ]);
+    expect(row.details.fields).toEqual(['displayName']);
+  });
+
   it('should refuse a duplicate e-mail with 409 and keep the first user', async () => {
     const body = handler();
     expect((await t.request('POST', '/users', { token: admin, body })).status).toBe(201);

@@ -1,33 +1,50 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { createDatabase, withDatabase } from './database';
 
-export const STATE_FILE = join(__dirname, '..', '..', '.data', 'test-db.json');
+export const STATE_FILE = join(__dirname, '..', '..', '.data', `test-db-${process.pid}.json`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /**
- * One fresh database per test run, on DATABASE_URL's server when it is set (CI) and on an
- * embedded PostgreSQL otherwise. The real migrations run when the first app starts.
+ * One fresh database per test run: on DATABASE_URL's server when it is set (CI machines have
+ * one), otherwise on an embedded PostgreSQL of this run's own, in a temporary directory on a free
+ * port, so that test runs never share or stop each other's server. The real migrations run when
+ * the first app starts.
  */
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
-  let embedded = false;
+  let clusterDir: string | null = null;
   if (!serverUrl) {
+    clusterDir = mkdtempSync(join(tmpdir(), 'distans-test-pg-'));
+    // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
+    chmodSync(clusterDir, 0o755);
     const db = await startEmbeddedPostgres({
-      dataDir: join(__dirname, '..', '..', '.data', 'test-postgres'),
-      port: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339),
+      dataDir: join(clusterDir, 'data'),
+      port: await freePort(),
       log: (line) => {
-        if (/FATAL|PANIC|Initialising/.test(line)) process.stderr.write(`[test-postgres] ${line}\n`);
+        if (/FATAL|PANIC/.test(line)) process.stderr.write(`[test-postgres] ${line}\n`);
       },
     });
     (globalThis as { __embeddedDb?: unknown }).__embeddedDb = db;
     serverUrl = db.url;
-    embedded = true;
   }
   const name = `distans_test_${Date.now()}_${process.pid}`;
   await createDatabase(serverUrl, name);
   process.env.TEST_SERVER_URL = serverUrl;
   process.env.TEST_DATABASE_URL = withDatabase(serverUrl, name);
   mkdirSync(join(__dirname, '..', '..', '.data'), { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify({ serverUrl, name, embedded }));
+  writeFileSync(STATE_FILE, JSON.stringify({ serverUrl, name, clusterDir }));
 }

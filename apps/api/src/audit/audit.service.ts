@@ -4,6 +4,7 @@ import type { Page } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentContext } from '../common/request-context';
 import { PageQuery, toPage } from '../common/pagination';
+import { SqlFilter } from '../common/sql';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 
 export interface AuditRecord {
@@ -87,25 +88,19 @@ export class AuditService {
   }
 
   async search(q: AuditQueryDto & PageQuery): Promise<Page<AuditView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.actorId) add('actor_id = ?', q.actorId);
-    if (q.action) add('action = ?', q.action);
-    if (q.resourceType) add('resource_type = ?', q.resourceType);
-    if (q.resourceId) add('resource_id = ?', q.resourceId);
-    if (q.from) add('at >= ?', q.from);
-    if (q.to) add('at < ?', q.to);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    params.push(q.pageSize, (q.page - 1) * q.pageSize);
+    const filter = new SqlFilter();
+    if (q.actorId) filter.add('actor_id = ?', q.actorId);
+    if (q.action) filter.add('action = ?', q.action);
+    if (q.resourceType) filter.add('resource_type = ?', q.resourceType);
+    if (q.resourceId) filter.add('resource_id = ?', q.resourceId);
+    if (q.from) filter.add('at >= ?', q.from);
+    if (q.to) filter.add('at < ?', q.to);
+    const params = [...filter.params, q.pageSize, (q.page - 1) * q.pageSize];
     const rows: (AuditView & { total: string })[] = await this.db.query(
       `SELECT id::text, at, actor_id AS "actorId", actor_role AS "actorRole", action, resource_type AS "resourceType",
               resource_id AS "resourceId", client_ip AS "clientIp", correlation_id AS "correlationId", details,
               count(*) OVER () AS total
-         FROM audit_log ${filter}
+         FROM audit_log ${filter.where}
         ORDER BY at DESC, id DESC
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,

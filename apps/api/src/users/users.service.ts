@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { toPage } from '../common/pagination';
+import { containsPattern, SqlFilter } from '../common/sql';
+import { sentFields } from '../common/validators';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 
@@ -49,27 +51,24 @@ export class UsersService {
   ) {}
 
   async list(actor: Actor, q: UserQueryDto): Promise<Page<UserView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (actor.role === 'HANDLER') {
-      add('u.agency_id = ?', actor.agencyId);
-      where.push(`u.role = 'HANDLER'`);
+    const filter = new SqlFilter();
+    if (actor.role === 'HANDLER') filter.add(`u.role = 'HANDLER' AND u.agency_id = ?`, actor.agencyId);
+    if (q.role) filter.add('u.role = ?', q.role);
+    if (q.agencyId) filter.add('u.agency_id = ?', q.agencyId);
+    if (q.officeId)
+      filter.add('EXISTS (SELECT 1 FROM staff_office s WHERE s.user_id = u.id AND s.office_id = ?)', q.officeId);
+    if (q.caseTypeId) {
+      filter.add(
+        'EXISTS (SELECT 1 FROM handler_case_type h WHERE h.user_id = u.id AND h.case_type_id = ?)',
+        q.caseTypeId,
+      );
     }
-    if (q.role) add('u.role = ?', q.role);
-    if (q.agencyId) add('u.agency_id = ?', q.agencyId);
-    if (q.officeId) add('EXISTS (SELECT 1 FROM staff_office s WHERE s.user_id = u.id AND s.office_id = ?)', q.officeId);
-    if (q.caseTypeId)
-      add('EXISTS (SELECT 1 FROM handler_case_type h WHERE h.user_id = u.id AND h.case_type_id = ?)', q.caseTypeId);
-    if (q.language) add('? = ANY (u.languages)', q.language);
-    if (q.q) add(`(u.display_name ILIKE ? OR u.email ILIKE ?)`, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`);
-    params.push(q.pageSize, (q.page - 1) * q.pageSize);
+    if (q.language) filter.add('? = ANY (u.languages)', q.language);
+    if (q.q) filter.add('(u.display_name ILIKE ? OR u.email ILIKE ?)', containsPattern(q.q));
+    const params = [...filter.params, q.pageSize, (q.page - 1) * q.pageSize];
     const rows: (UserView & { total: string })[] = await this.db.query(
       `SELECT ${USER_COLUMNS}, count(*) OVER () AS total
-         FROM app_user u ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         FROM app_user u ${filter.where}
         ORDER BY u.display_name, u.id
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
@@ -159,7 +158,7 @@ export class UsersService {
           action: 'user.update',
           resourceType: 'user',
           resourceId: id,
-          details: { fields: Object.keys(dto).filter((k) => k !== 'password') },
+          details: { fields: sentFields(dto).filter((k) => k !== 'password') },
         },
         undefined,
         tx,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { daysBetween, findFreeSlots, isIsoDate } from '@distans/scheduling';
+import { daysBetween, findFreeSlots } from '@distans/scheduling';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
 import { AvailabilityLoader, OfficeFilter } from './availability.loader';
@@ -30,9 +30,6 @@ export class AvailabilityService {
 
   async search(q: AvailabilityQueryDto, now = Date.now()): Promise<AvailabilityView> {
     const filter = this.filterOf(q);
-    if (!isIsoDate(q.from))
-      throw new InvalidInputError('from is not a real date', { from: ['is not a real calendar date'] });
-    if (!isIsoDate(q.to)) throw new InvalidInputError('to is not a real date', { to: ['is not a real calendar date'] });
     const days = daysBetween(q.from, q.to);
     if (days < 0) throw new InvalidInputError('to must not be before from', { to: ['must not be before from'] });
     if (days >= MAX_AVAILABILITY_DAYS) {

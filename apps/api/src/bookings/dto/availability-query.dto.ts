@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate, ToBoolean } from '../../common/validators';
 import { ACCESSIBILITY_NEEDS, AccessibilityNeed, LANGUAGES, Language } from '@distans/contracts';
-
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-export const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -39,11 +25,11 @@ export class AvailabilityQueryDto {
   @ApiPropertyOptional({ description: 'Region id' }) @IsOptional() @IsUUID() region?: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'First office-local date' })
-  @Matches(ISO_DATE, { message: 'from must be a date like 2026-12-01' })
+  @IsCalendarDate()
   from: string;
 
   @ApiProperty({ example: '2026-12-14', description: 'Last office-local date (included); at most 31 days after from' })
-  @Matches(ISO_DATE, { message: 'to must be a date like 2026-12-14' })
+  @IsCalendarDate()
   to: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'sv', description: 'The visitor’s language' })
@@ -53,7 +39,7 @@ export class AvailabilityQueryDto {
 
   @ApiPropertyOptional({ default: false, description: 'An interpreter for `language` is needed' })
   @IsOptional()
-  @Transform(toBoolean)
+  @ToBoolean()
   @IsBoolean()
   interpreter = false;
 

@@ -18,6 +18,7 @@ import {
 import { LANGUAGES, Language, STAFF_ROLES, StaffRole } from '@distans/contracts';
 import { IsNonOverlappingSchedule, WeeklyIntervalInput } from '../../common/dto/schedule.dto';
 import { PageQuery } from '../../common/pagination';
+import { IsOmittable } from '../../common/validators';
 
 const PASSWORD_RULE = 'password must be at least 12 characters';
 
@@ -70,17 +71,17 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) displayName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(1) @MaxLength(120) displayName?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(12, { message: PASSWORD_RULE })
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(100)
@@ -88,7 +89,7 @@ export class UpdateUserDto {
   caseTypeIds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(50)
@@ -96,14 +97,14 @@ export class UpdateUserDto {
   officeIds?: string[];
 
   @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(LANGUAGES, { each: true, message: `each language must be one of ${LANGUAGES.join(', ')}` })
   languages?: Language[];
 
   @ApiPropertyOptional({ type: [WeeklyIntervalInput] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(35)
   @ValidateNested({ each: true })

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/pagination';
+import { RefView } from '../../shared/api-docs';
+import { IsNotBlank, IsOmittable, Trim } from '../../../common/validators';
+import { AREA_CODE, AREA_CODE_MESSAGE } from './region.dto';
+
+export class CreateCountyDto {
+  @ApiProperty({ example: 'skane', pattern: AREA_CODE.source })
+  @IsString()
+  @Matches(AREA_CODE, { message: AREA_CODE_MESSAGE })
+  code: string;
+
+  @ApiProperty({ example: 'Skåne län', maxLength: 100 })
+  @Trim()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID() regionId: string;
+}
+
+export class UpdateCountyDto {
+  @ApiPropertyOptional({ pattern: AREA_CODE.source })
+  @IsOmittable()
+  @IsString()
+  @Matches(AREA_CODE, { message: AREA_CODE_MESSAGE })
+  code?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Moving a county moves its offices to the new region too' })
+  @IsOmittable()
+  @IsUUID()
+  regionId?: string;
+}
+
+export class CountyQueryDto extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional({ description: 'Name or code contains' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
+export class CountyView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'skane' }) code: string;
+  @ApiProperty({ example: 'Skåne län' }) name: string;
+  @ApiProperty({ type: RefView }) region: RefView;
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CountiesController } from './counties.controller';
+import { CountiesService } from './counties.service';
+import { RegionsController } from './regions.controller';
+import { RegionsService } from './regions.service';
+
+@Module({ controllers: [RegionsController, CountiesController], providers: [RegionsService, CountiesService] })
+export class RegionsModule {}

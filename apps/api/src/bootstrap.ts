@@ -83,7 +83,6 @@ export async function createApp(
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

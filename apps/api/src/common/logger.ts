@@ -32,6 +32,8 @@ export function createRootLogger(level: string): PinoLogger {
   });
 }
 
+const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController']);
+
 /** Routes Nest's own logging into the same pino stream, tagged with the request's correlation id. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly root: PinoLogger) {}
@@ -49,7 +51,10 @@ export class PinoNestLogger implements LoggerService {
   }
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    // Nest announces every module and route at start; useful when debugging, noise otherwise.
+    const context = rest[rest.length - 1];
+    const chatty = typeof context === 'string' && STARTUP_CONTEXTS.has(context);
+    this.write(chatty ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     // Nest passes (message, stack, context); the stack is kept as a field, not mixed into msg.

@@ -22,14 +22,15 @@ export const REDACTED_PATHS = [
   '*.citizenName',
 ];
 
-export function createRootLogger(level: string): PinoLogger {
-  return pino({
+export function createRootLogger(level: string, destination?: pino.DestinationStream): PinoLogger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'distans-api' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: pino.stdSerializers.err },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController']);

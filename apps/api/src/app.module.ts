@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as PinoLogger } from 'pino';
+import { AgendaModule } from './agenda/agenda.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
@@ -16,7 +17,10 @@ import { APP_CONFIG, ROOT_LOGGER } from './config/config.tokens';
 import { typeormOptions } from './database/typeorm-options';
 import { DevicesModule } from './devices/devices.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { OfficeOperationsModule } from './office-operations/office-operations.module';
 import { OrgModule } from './org/org.module';
+import { RoomScreenModule } from './room-screen/room-screen.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -43,6 +47,10 @@ export class AppModule {
         UsersModule,
         DevicesModule,
         BookingsModule,
+        OfficeOperationsModule,
+        AgendaModule,
+        JobsModule,
+        RoomScreenModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,11 +6,12 @@ import { AvailabilityService } from './availability/availability.service';
 import { BookingAllocator } from './booking-allocator';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
+import { NoShowJob } from './no-show.job';
 
 @Module({
   imports: [NotificationsModule],
   controllers: [AvailabilityController, BookingsController],
-  providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService],
-  exports: [BookingsService, BookingAllocator, AvailabilityLoader],
+  providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService, NoShowJob],
+  exports: [BookingsService, BookingAllocator, AvailabilityLoader, NoShowJob],
 })
 export class BookingsModule {}

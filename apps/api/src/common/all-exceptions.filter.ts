@@ -39,13 +39,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     void reply.status(body.statusCode).send(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown): ErrorBody & { extra?: Record<string, unknown> } {
     if (exception instanceof DomainError) {
       return {
         statusCode: exception.status,
         error: exception.error,
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
+        ...(exception.extra ? { extra: exception.extra } : {}),
       };
     }
     if (exception instanceof ThrottlerException) {

@@ -8,6 +8,8 @@ export abstract class DomainError extends Error {
   constructor(
     message: string,
     readonly details?: Record<string, string[]>,
+    /** Structured data that helps the caller act on the error, e.g. the bookings a room block overlaps. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BookingsModule } from '../bookings/bookings.module';
+import { AgendaController } from './agenda.controller';
+import { AgendaService } from './agenda.service';
+import { BookingDetailService } from './booking-detail.service';
+
+@Module({
+  imports: [BookingsModule],
+  controllers: [AgendaController],
+  providers: [AgendaService, BookingDetailService],
+})
+export class AgendaModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { BookingsModule } from '../bookings/bookings.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { JobScheduler } from './job-scheduler';
+
+@Module({ imports: [BookingsModule, NotificationsModule], providers: [JobScheduler], exports: [JobScheduler] })
+export class JobsModule {}

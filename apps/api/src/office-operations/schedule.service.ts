@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RoomBlockReason, WeeklyIntervalDto } from '@distans/contracts';
+import { addDays, DatedException, IsoDate, LocalDay, openingDay, OpeningDaySource } from '@distans/scheduling';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { NotFoundError } from '../common/domain-errors';
+import type { Actor } from '../common/request-context';
+import { assertOfficeInScope } from '../common/scope';
+import {
+  localClock,
+  localSpan,
+  STAFF_BOOKING_SELECT,
+  StaffBookingRow,
+  staffBookingView,
+  StaffBookingView,
+  visitorNameReads,
+} from './staff-booking-view';
+
+export interface RoomBlockSummary {
+  id: string;
+  roomId: string;
+  start: string;
+  end: string;
+  local: ReturnType<typeof localSpan>;
+  reason: RoomBlockReason;
+  note: string;
+}
+
+export interface DayScheduleView {
+  office: { id: string; name: string; timeZone: string };
+  date: string;
+  openingHours: {
+    closed: boolean;
+    source: OpeningDaySource;
+    reason: string | null;
+    intervals: { start: string; end: string; opens: string; closes: string }[];
+  };
+  rooms: {
+    id: string;
+    name: string;
+    active: boolean;
+    bookings: Omit<StaffBookingView, 'roomId'>[];
+    blocks: Omit<RoomBlockSummary, 'roomId'>[];
+  }[];
+}
+
+interface OfficeDayRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  weekly_hours: WeeklyIntervalDto[];
+  closed_on_public_holidays: boolean;
+  exceptions: { date: string; closed: boolean; intervals: { opens: string; closes: string }[]; reason: string }[];
+  rooms: { id: string; name: string; active: boolean }[];
+}
+
+export interface BlockRow {
+  id: string;
+  room_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  reason: RoomBlockReason;
+  note: string;
+}
+
+/**
+ * The office's day for its staff: rooms across the day with their bookings and blocks, and the
+ * opening hours. Bookings carry logistics only (agency, interpreter, needs, check-in); the
+ * visitor's name is there because check-in needs it, and every name shown is audit-logged.
+ */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async day(actor: Actor, officeId: string, date: IsoDate): Promise<DayScheduleView> {
+    assertOfficeInScope(actor, officeId);
+    const [office]: OfficeDayRow[] = await this.db.query(
+      `SELECT o.id, o.name, o.time_zone, o.weekly_hours, o.closed_on_public_holidays,
+              COALESCE((SELECT json_agg(json_build_object('date', e.date::text, 'closed', e.closed,
+                                                          'intervals', e.intervals, 'reason', e.reason))
+                          FROM office_exception e WHERE e.office_id = o.id AND e.date = $2::date), '[]') AS exceptions,
+              COALESCE((SELECT json_agg(json_build_object('id', r.id, 'name', r.name, 'active', r.active) ORDER BY r.name, r.id)
+                          FROM room r WHERE r.office_id = o.id), '[]') AS rooms
+         FROM office o WHERE o.id = $1`,
+      [officeId, date],
+    );
+    if (!office) throw new NotFoundError('Office not found');
+    const zone = office.time_zone;
+    const from = new Date(new LocalDay(date, zone).start);
+    const to = new Date(new LocalDay(addDays(date, 1), zone).start);
+
+    const bookingRows: StaffBookingRow[] = await this.db.query(
+      `${STAFF_BOOKING_SELECT} WHERE b.office_id = $1 AND b.starts_at >= $2 AND b.starts_at < $3 ORDER BY b.starts_at, b.reference`,
+      [officeId, from, to],
+    );
+    const blockRows: BlockRow[] = await this.db.query(
+      `SELECT id, room_id, starts_at, ends_at, reason, note FROM room_block
+        WHERE office_id = $1 AND starts_at < $3 AND ends_at > $2 ORDER BY starts_at, id`,
+      [officeId, from, to],
+    );
+
+    const bookings = bookingRows.map(staffBookingView);
+    await this.audit.recordMany(visitorNameReads(bookings, { via: 'office-schedule', officeId, date }));
+
+    const opening = openingDay(
+      {
+        zone,
+        weekly: office.weekly_hours,
+        closedOnPublicHolidays: office.closed_on_public_holidays,
+        exceptions: office.exceptions.map((e): DatedException => ({
+          date: e.date,
+          closed: e.closed,
+          intervals: e.intervals,
+          ...(e.reason ? { reason: e.reason } : {}),
+        })),
+      },
+      date,
+    );
+
+    return {
+      office: { id: office.id, name: office.name, timeZone: zone },
+      date,
+      openingHours: {
+        closed: opening.spans.length === 0,
+        source: opening.source,
+        reason: opening.reason ?? null,
+        intervals: opening.spans.map((span) => ({
+          start: new Date(span.start).toISOString(),
+          end: new Date(span.end).toISOString(),
+          opens: localClock(span.start, zone),
+          closes: localClock(span.end, zone),
+        })),
+      },
+      rooms: office.rooms.map((room) => ({
+        ...room,
+        bookings: bookings.filter((b) => b.roomId === room.id).map(({ roomId: _roomId, ...b }) => b),
+        blocks: blockRows
+          .filter((k) => k.room_id === room.id)
+          .map((k) => roomBlockSummary(k, zone))
+          .map(({ roomId: _roomId, ...k }) => k),
+      })),
+    };
+  }
+}
+
+export function roomBlockSummary(row: BlockRow, zone: string): RoomBlockSummary {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    start: row.starts_at.toISOString(),
+    end: row.ends_at.toISOString(),
+    local: localSpan(row.starts_at, row.ends_at, zone),
+    reason: row.reason,
+    note: row.note,
+  };
+}

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import type { Actor } from '../common/request-context';
+import { RoomScreenService, RoomScreenStatus } from './room-screen.service';
+
+@ApiTags('room screen')
+@ApiBearerAuth()
+@Roles('ROOM_DEVICE')
+@Controller('room-screen')
+export class RoomScreenController {
+  constructor(private readonly screen: RoomScreenService) {}
+
+  /** Polled by the kiosk (and refreshed by live events): the door display and the current visit. */
+  @Get('status')
+  status(@CurrentActor() actor: Actor): Promise<RoomScreenStatus> {
+    return this.screen.status(actor);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BookingStatus } from '@distans/contracts';
+import { addDays, localDateOf, LocalDay } from '@distans/scheduling';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../common/domain-errors';
+import type { Actor } from '../common/request-context';
+
+/** A door display's view of one slot: times and state only, never who or which agency. */
+export interface DoorSlot {
+  start: string;
+  end: string;
+  local: { start: string; end: string };
+  state: 'BOOKED' | 'CHECKED_IN' | 'IN_SESSION' | 'BLOCKED';
+}
+
+export interface RoomScreenStatus {
+  room: { id: string; name: string };
+  office: { id: string; name: string; timeZone: string };
+  now: string;
+  /** Today's remaining and current slots, in order. */
+  slots: DoorSlot[];
+  current: DoorSlot | null;
+  next: DoorSlot | null;
+  /**
+   * The visit this room is hosting right now, once the visitor has been checked in: the kiosk
+   * needs the booking id to fetch a session ticket and shows only the reference.
+   */
+  visit: { bookingId: string; reference: string; start: string; localStart: string; status: BookingStatus } | null;
+}
+
+const ACTIVE = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
+
+/**
+ * What a paired kiosk may know about its own room today. Designed for a screen in a corridor:
+ * no names, no agency (an agency alone can reveal something about a visitor), no case details.
+ */
+@Injectable()
+export class RoomScreenService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async status(actor: Actor, now = new Date()): Promise<RoomScreenStatus> {
+    const [room]: { id: string; name: string; office_id: string; office_name: string; time_zone: string }[] =
+      await this.db.query(
+        `SELECT r.id, r.name, o.id AS office_id, o.name AS office_name, o.time_zone
+         FROM room r JOIN office o ON o.id = r.office_id WHERE r.id = $1`,
+        [actor.roomId],
+      );
+    if (!room) throw new NotFoundError('Room not found');
+    const zone = room.time_zone;
+    const today = localDateOf(now.getTime(), zone);
+    const dayEnd = new Date(new LocalDay(addDays(today, 1), zone).start);
+
+    const rows: {
+      kind: 'booking' | 'block';
+      id: string;
+      reference: string | null;
+      status: BookingStatus | null;
+      starts_at: Date;
+      ends_at: Date;
+    }[] = await this.db.query(
+      `SELECT 'booking' AS kind, b.id, b.reference, b.status, b.starts_at, b.ends_at
+           FROM booking b
+          WHERE b.room_id = $1 AND b.status = ANY ($4) AND b.ends_at > $2 AND b.starts_at < $3
+         UNION ALL
+         SELECT 'block', rb.id, NULL, NULL, rb.starts_at, rb.ends_at
+           FROM room_block rb
+          WHERE rb.room_id = $1 AND rb.ends_at > $2 AND rb.starts_at < $3
+         ORDER BY starts_at`,
+      [room.id, now, dayEnd, ACTIVE],
+    );
+
+    const toSlot = (row: (typeof rows)[number]): DoorSlot => ({
+      start: row.starts_at.toISOString(),
+      end: row.ends_at.toISOString(),
+      local: { start: hhmm(row.starts_at, zone), end: hhmm(row.ends_at, zone) },
+      state: row.kind === 'block' ? 'BLOCKED' : (row.status as DoorSlot['state']),
+    });
+    const slots = rows.map(toSlot);
+    const currentIndex = rows.findIndex((r) => r.starts_at <= now && r.ends_at > now);
+    const nextIndex = rows.findIndex((r) => r.starts_at > now);
+
+    // The visit is the checked-in (or running) booking whose time is near: it may start a little
+    // early or run over, so look a little either side of now.
+    const visitRow = rows.find(
+      (r) =>
+        r.kind === 'booking' &&
+        (r.status === 'CHECKED_IN' || r.status === 'IN_SESSION') &&
+        r.starts_at.getTime() - 60 * 60_000 <= now.getTime(),
+    );
+
+    return {
+      room: { id: room.id, name: room.name },
+      office: { id: room.office_id, name: room.office_name, timeZone: zone },
+      now: now.toISOString(),
+      slots,
+      current: currentIndex >= 0 ? slots[currentIndex] : null,
+      next: nextIndex >= 0 ? slots[nextIndex] : null,
+      visit: visitRow
+        ? {
+            bookingId: visitRow.id,
+            reference: visitRow.reference!,
+            start: visitRow.starts_at.toISOString(),
+            localStart: hhmm(visitRow.starts_at, zone),
+            status: visitRow.status!,
+          }
+        : null,
+    };
+  }
+}
+
+function hhmm(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+}

@@ -12,6 +12,8 @@ export interface BookingWorld {
   officeName: string;
   roomIds: string[];
   handlerIds: string[];
+  /** The same handlers with their log-in. */
+  handlers: { id: string; email: string; password: string }[];
   municipality: string;
   regionId: string;
 }
@@ -56,7 +58,7 @@ export async function bookingWorld(
   });
   const roomIds: string[] = [];
   for (let i = 0; i < (options.rooms ?? 1); i += 1) roomIds.push((await f.room(office.id)).id);
-  const handlerIds: string[] = [];
+  const handlers: { id: string; email: string; password: string }[] = [];
   for (let i = 0; i < (options.handlers ?? 1); i += 1) {
     const handler = await f.user('HANDLER', {
       agencyId: agency.id,
@@ -67,7 +69,7 @@ export async function bookingWorld(
       handler.id,
       JSON.stringify(EVERY_DAY.map((weekday) => ({ weekday, opens: '08:00', closes: '17:00' }))),
     ]);
-    handlerIds.push(handler.id);
+    handlers.push(handler);
   }
   return {
     agencyId: agency.id,
@@ -75,7 +77,8 @@ export async function bookingWorld(
     officeId: office.id,
     officeName: office.name,
     roomIds,
-    handlerIds,
+    handlerIds: handlers.map((h) => h.id),
+    handlers,
     municipality,
     regionId: county.regionId,
   };

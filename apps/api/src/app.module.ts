@@ -18,6 +18,7 @@ import { typeormOptions } from './database/typeorm-options';
 import { DevicesModule } from './devices/devices.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { LiveModule } from './live/live.module';
 import { OfficeOperationsModule } from './office-operations/office-operations.module';
 import { OrgModule } from './org/org.module';
 import { RoomScreenModule } from './room-screen/room-screen.module';
@@ -51,6 +52,7 @@ export class AppModule {
         AgendaModule,
         JobsModule,
         RoomScreenModule,
+        LiveModule,
       ],
       controllers: [HealthController],
       providers: [

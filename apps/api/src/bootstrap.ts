@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
@@ -35,6 +36,9 @@ export async function createApp(
     adapter,
     { logger: new PinoNestLogger(logger), bufferLogs: false },
   );
+
+  // Socket.io for live updates and session signalling, on the same HTTP server as the API.
+  app.useWebSocketAdapter(new IoAdapter(app));
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {

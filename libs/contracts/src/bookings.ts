@@ -16,3 +16,26 @@ export type RoomBlockReason = (typeof ROOM_BLOCK_REASONS)[number];
 
 export const NOTIFICATION_LOCALES = ['sv', 'en'] as const;
 export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];
+
+/** Pushed on the `/live` socket namespace; ids and status only, details come from REST reads. */
+export interface BookingChangedEvent {
+  bookingId: string;
+  status: BookingStatus;
+  officeId: string;
+  roomId: string;
+}
+
+export interface StaffCallEvent {
+  callId: string;
+  officeId: string;
+  roomId: string;
+  roomName: string;
+  at: string;
+}
+
+export interface LiveServerEvents {
+  'booking.changed': (event: BookingChangedEvent) => void;
+  'staff.call': (event: StaffCallEvent) => void;
+}
+
+export const LIVE_NAMESPACE = '/live';

@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
@@ -15,5 +15,12 @@ export class RoomScreenController {
   @Get('status')
   status(@CurrentActor() actor: Actor): Promise<RoomScreenStatus> {
     return this.screen.status(actor);
+  }
+
+  /** The visitor pressed "call office staff". */
+  @Post('call-staff')
+  @HttpCode(202)
+  callStaff(@CurrentActor() actor: Actor): Promise<{ calledAt: string }> {
+    return this.screen.callStaff(actor);
   }
 }

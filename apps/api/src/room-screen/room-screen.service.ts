@@ -40,6 +40,19 @@ const ACTIVE = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
 export class RoomScreenService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Rings the office: staff of the room's office get a live 'staff.call' event. */
+  async callStaff(actor: Actor): Promise<{ calledAt: string }> {
+    const { visit } = await this.status(actor);
+    const [row]: { created_at: Date }[] = await this.db.query(
+      `INSERT INTO staff_call (office_id, room_id, device_id, booking_id)
+       SELECT r.office_id, r.id, $2, $3 FROM room r WHERE r.id = $1
+       RETURNING created_at`,
+      [actor.roomId, actor.id, visit?.bookingId ?? null],
+    );
+    if (!row) throw new NotFoundError('Room not found');
+    return { calledAt: row.created_at.toISOString() };
+  }
+
   async status(actor: Actor, now = new Date()): Promise<RoomScreenStatus> {
     const [room]: { id: string; name: string; office_id: string; office_name: string; time_zone: string }[] =
       await this.db.query(

@@ -1,6 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Bookings1763900000000 } from './1763900000000-bookings';
 import { OfficeRegionIntegrity1763950000000 } from './1763950000000-office-region-integrity';
+import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
-export const migrations = [Foundation1763800000000, Bookings1763900000000, OfficeRegionIntegrity1763950000000];
+export const migrations = [
+  Foundation1763800000000,
+  Bookings1763900000000,
+  OfficeRegionIntegrity1763950000000,
+  LiveUpdates1764200000000,
+];

@@ -1,0 +1,95 @@
+import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  LIVE_NAMESPACE,
+  type BookingChangedEvent,
+  type LiveServerEvents,
+  type StaffCallEvent,
+} from '@distans/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { AuthGuard } from '../auth/auth.guard';
+import type { Actor } from '../common/request-context';
+import { BookingChangedNotice, DatabaseNotifications, StaffCallNotice } from './database-notifications';
+
+/** Socket.io rooms a caller may hear: their own bookings, their offices, or their one room. */
+export function liveRoomsFor(actor: Actor): string[] {
+  switch (actor.role) {
+    case 'HANDLER':
+      return [`handler:${actor.id}`];
+    case 'INTERPRETER':
+      return [`interpreter:${actor.id}`];
+    case 'OFFICE_STAFF':
+      return actor.officeIds.map((id) => `office:${id}`);
+    case 'ROOM_DEVICE':
+      return actor.roomId ? [`room:${actor.roomId}`] : [];
+    case 'ADMIN':
+      return [];
+  }
+}
+
+/**
+ * Live status for the handler's agenda, the office and the room screen. Authenticated in the
+ * handshake (guards do not run on connection) with the same bearer credentials as REST; the
+ * caller's rooms come from who they are, never from anything the client asks for.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: false } })
+export class LiveGateway implements OnGatewayConnection, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LiveGateway.name);
+  @WebSocketServer() private readonly server: Namespace<Record<string, never>, LiveServerEvents>;
+
+  private readonly onBooking = (notice: BookingChangedNotice): void => this.bookingChanged(notice);
+  private readonly onStaffCall = (notice: StaffCallNotice): void => void this.staffCalled(notice);
+
+  constructor(
+    private readonly guard: AuthGuard,
+    private readonly notifications: DatabaseNotifications,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.notifications.on('booking_changed', this.onBooking);
+    this.notifications.on('staff_call', this.onStaffCall);
+  }
+
+  onModuleDestroy(): void {
+    this.notifications.off('booking_changed', this.onBooking);
+    this.notifications.off('staff_call', this.onStaffCall);
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    try {
+      if (typeof token !== 'string' || token.length > 4096) throw new Error('no token');
+      const actor = await this.guard.resolve(token);
+      await socket.join(liveRoomsFor(actor));
+    } catch {
+      socket.emit('error' as never, { message: 'Not authenticated' } as never);
+      socket.disconnect(true);
+    }
+  }
+
+  private bookingChanged(notice: BookingChangedNotice): void {
+    const event: BookingChangedEvent = {
+      bookingId: notice.bookingId,
+      status: notice.status as BookingChangedEvent['status'],
+      officeId: notice.officeId,
+      roomId: notice.roomId,
+    };
+    const rooms = [`handler:${notice.handlerId}`, `office:${notice.officeId}`, `room:${notice.roomId}`];
+    if (notice.interpreterId) rooms.push(`interpreter:${notice.interpreterId}`);
+    if (notice.previousRoomId && notice.previousRoomId !== notice.roomId) rooms.push(`room:${notice.previousRoomId}`);
+    this.server.to(rooms).emit('booking.changed', event);
+  }
+
+  private async staffCalled(notice: StaffCallNotice): Promise<void> {
+    try {
+      const [room]: { name: string }[] = await this.db.query(`SELECT name FROM room WHERE id = $1`, [notice.roomId]);
+      const event: StaffCallEvent = { ...notice, roomName: room?.name ?? '' };
+      this.server.to(`office:${notice.officeId}`).emit('staff.call', event);
+    } catch (error) {
+      this.logger.warn(`Could not relay a staff call: ${(error as Error).message}`);
+    }
+  }
+}

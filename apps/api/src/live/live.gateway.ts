@@ -65,7 +65,7 @@ export class LiveGateway implements OnGatewayConnection, OnModuleInit, OnModuleD
       const actor = await this.guard.resolve(token);
       await socket.join(liveRoomsFor(actor));
     } catch {
-      socket.emit('error' as never, { message: 'Not authenticated' } as never);
+      socket.emit('error' as never, { message: 'Not authenticated' });
       socket.disconnect(true);
     }
   }

@@ -14,6 +14,9 @@ export default tseslint.config(
       '**/*.mjs',
       'jest.config.js',
       'apps/*/dist/**',
+      // Build configuration for Vite, outside both TypeScript projects.
+      '**/vite.config.ts',
+      'libs/web-ui/vite-shared.ts',
     ],
   },
   eslint.configs.recommended,

@@ -9,8 +9,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-echo "==> Building"
+echo "==> Building the API and the web clients"
 npm run build --silent
+npm run build:web --silent
 
 export DEMO_MODE="${DEMO_MODE:-true}"
 if [ -z "${DATABASE_URL:-}" ]; then

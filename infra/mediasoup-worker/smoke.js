@@ -38,7 +38,9 @@ async function main() {
 
   const worker = await mediasoup.createWorker({ logLevel: 'warn' });
   let died = null;
-  worker.on('died', (err) => { died = err || new Error('worker died'); });
+  worker.on('died', (err) => {
+    died = err || new Error('worker died');
+  });
   try {
     console.log(`worker pid ${worker.pid}`);
     const usage = await worker.getResourceUsage();
@@ -52,8 +54,7 @@ async function main() {
       ],
     });
     const serverDump = await webRtcServer.dump();
-    const ports = (serverDump.udpSockets || []).concat(serverDump.tcpServers || [])
-      .map((s) => `${s.ip}:${s.port}`);
+    const ports = (serverDump.udpSockets || []).concat(serverDump.tcpServers || []).map((s) => `${s.ip}:${s.port}`);
     console.log(`webrtc server ${webRtcServer.id} listening on ${ports.join(', ')}`);
 
     const router = await worker.createRouter({
@@ -95,4 +96,7 @@ async function main() {
 }
 
 const timer = setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-main().then(() => { clearTimeout(timer); process.exit(0); }, fail);
+main().then(() => {
+  clearTimeout(timer);
+  process.exit(0);
+}, fail);

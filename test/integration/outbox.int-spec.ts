@@ -146,7 +146,10 @@ describe(OutboxDispatcher.name, () => {
   it('should keep messages waiting, with the reason, when no provider is configured outside demo mode', async () => {
     const { booking } = await bookWithOwnContact();
     await t.app.get(OutboxDispatcher).dispatchDue();
-    expect(await outbox(booking.id, 'EMAIL')).toMatchObject({ sent_at: null, last_error: 'no e-mail provider configured' });
+    expect(await outbox(booking.id, 'EMAIL')).toMatchObject({
+      sent_at: null,
+      last_error: 'no e-mail provider configured',
+    });
     expect(await outbox(booking.id, 'SMS')).toMatchObject({ sent_at: null, last_error: 'no SMS provider configured' });
   });
 });

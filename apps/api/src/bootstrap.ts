@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { PinoNestLogger } from './common/logger';
 import { currentContext, requestContext } from './common/request-context';
 import type { AppConfig } from './config/app-config';
+import { serveWebClients } from './web-clients';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -87,6 +88,7 @@ export async function createApp(
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 
+  await serveWebClients(app, config.WEB_DIST_DIR);
   await app.init();
   return app;
 }

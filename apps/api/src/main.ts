@@ -50,9 +50,15 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  process.stdout.write(
-    `\nDistans API:   http://${shown}:${config.PORT}\nAPI docs:      http://${shown}:${config.PORT}/api/docs\nHealth:        http://${shown}:${config.PORT}/health\n\n`,
-  );
+  const base = `http://${shown}:${config.PORT}`;
+  const lines = [
+    `Handler app:   ${base}/handler/`,
+    `Room screen:   ${base}/room/`,
+    `API:           ${base}`,
+    `API docs:      ${base}/api/docs`,
+    `Health:        ${base}/health`,
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
 main().catch((error: unknown) => {

@@ -170,6 +170,10 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Distans <no-reply@distans.example>';
 
+  /** Built web clients (npm run build:web); served at /handler/ and /room/ when present. */
+  @IsString()
+  WEB_DIST_DIR = 'dist/web';
+
   /** Where demo mode keeps generated secrets and the embedded database credentials. */
   @IsString()
   DATA_DIR = '.data';

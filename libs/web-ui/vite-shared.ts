@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import type { UserConfig } from 'vite';
+
+const repo = resolve(__dirname, '..', '..');
+const API_PREFIXES = [
+  '/auth',
+  '/me',
+  '/bookings',
+  '/offices',
+  '/rooms',
+  '/devices',
+  '/room-screen',
+  '/availability',
+  '/case-types',
+  '/agencies',
+  '/health',
+];
+
+/** One build setup for both web clients: shared aliases, output under dist/web, API proxy in dev. */
+export function webAppConfig(options: { root: string; base: string; outDir: string }): UserConfig {
+  const api = process.env.DISTANS_API ?? 'http://localhost:3000';
+  return {
+    root: options.root,
+    base: options.base,
+    resolve: {
+      alias: {
+        '@distans/contracts': resolve(repo, 'libs/contracts/src'),
+        '@distans/call-client': resolve(repo, 'libs/call-client/src'),
+        '@distans/web-ui': resolve(repo, 'libs/web-ui/src'),
+      },
+    },
+    esbuild: { jsx: 'automatic' },
+    build: { outDir: resolve(repo, 'dist/web', options.outDir), emptyOutDir: true, sourcemap: true, target: 'es2022' },
+    server: {
+      proxy: Object.fromEntries([
+        ...API_PREFIXES.map((prefix) => [prefix, api]),
+        ['/socket.io', { target: api, ws: true }],
+      ]),
+    },
+  };
+}

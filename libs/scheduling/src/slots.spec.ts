@@ -11,6 +11,7 @@ import {
   explainUnbookable,
   findFreeSlots,
   isOnGrid,
+  peopleStarts,
 } from './slots';
 import { Span } from './spans';
 import { WeeklyInterval, formatLocalTime, parseLocalTime } from './weekly-hours';
@@ -675,5 +676,38 @@ describe(explainUnbookable.name, () => {
 
   it('should report the grid before notice when both fail', () => {
     expect(explainUnbookable(query(), at('2026-03-20T10:07:00Z'))).toBe('not-on-grid');
+  });
+});
+
+describe(peopleStarts.name, () => {
+  it('should give exactly the same slots when shared between offices as when worked out per office', () => {
+    const random = seededRandom(7);
+    const from = '2026-03-23';
+    const to = '2026-04-05';
+    const busy = (): Span[] =>
+      datesBetween(from, to).flatMap((date) =>
+        Array.from({ length: 3 }, () => {
+          const start = local(date, formatLocalTime(8 * 60 + 15 * Math.floor(random() * 32)));
+          return { start, end: start + minutes(40) };
+        }),
+      );
+    const working = workingSpansBetween(everyDay('08:00', '17:00'), ZONE, [], from, to);
+    const handlers: PersonAvailability[] = Array.from({ length: 6 }, (_, i) => ({
+      id: `h-${i}`,
+      working,
+      busy: busy(),
+    }));
+    const interpreters: PersonAvailability[] = [{ id: 'i-1', working, busy: busy() }];
+    const caseType: CaseTypeTiming = { durationMin: 30, bufferAfterMin: 10, minNoticeMin: 0, maxDaysAhead: 400 };
+    const shared = peopleStarts(caseType, handlers, interpreters);
+    for (let office = 0; office < 5; office += 1) {
+      const search = searchFor(from, to, {
+        caseType,
+        handlers,
+        interpreters,
+        rooms: [{ id: `room-${office}`, busy: busy() }],
+      });
+      expect(findFreeSlots({ ...search, people: shared })).toEqual(findFreeSlots(search));
+    }
   });
 });

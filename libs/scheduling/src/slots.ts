@@ -69,6 +69,17 @@ export interface SlotSearch extends SlotQuery {
   fromDate: IsoDate;
   /** Last local date to list (included). */
   toDate: IsoDate;
+  /**
+   * People's possible starts from `peopleStarts`, when one request searches many offices: who is
+   * free does not depend on the office, so it is worked out once rather than once per office.
+   */
+  people?: PeopleStarts;
+}
+
+/** Start instants at which some handler (and, if asked, some interpreter) can take the meeting. */
+export interface PeopleStarts {
+  handlers: Span[];
+  interpreters?: Span[];
 }
 
 export interface FreeSlot {
@@ -156,6 +167,20 @@ function interpreterStarts(interpreters: readonly PersonAvailability[], meetingM
   );
 }
 
+/** The people part of a search, to share between the offices of one request. */
+export function peopleStarts(
+  caseType: CaseTypeTiming,
+  handlers: readonly PersonAvailability[],
+  interpreters?: readonly PersonAvailability[],
+): PeopleStarts {
+  const meetingMs = caseType.durationMin * MS_PER_MINUTE;
+  const holdMs = (caseType.durationMin + caseType.bufferAfterMin) * MS_PER_MINUTE;
+  return {
+    handlers: handlerStarts(handlers, holdMs),
+    ...(interpreters ? { interpreters: interpreterStarts(interpreters, meetingMs, holdMs) } : {}),
+  };
+}
+
 /** Every bookable start of the search window, as a normalized span list of start instants. */
 function bookableStarts(search: SlotSearch, settings: Settings, lastListedDate: IsoDate): Span[] {
   const windowStart = new LocalDay(search.fromDate, settings.zone).start;
@@ -165,10 +190,14 @@ function bookableStarts(search: SlotSearch, settings: Settings, lastListedDate: 
   // Cheapest filters first, and stop as soon as nothing is left.
   const narrowings: (() => Span[])[] = [
     () => roomStarts(search.rooms, settings.holdMs, bounds),
-    () => handlerStarts(search.handlers, settings.holdMs),
+    () => search.people?.handlers ?? handlerStarts(search.handlers, settings.holdMs),
   ];
   const interpreters = search.interpreters;
-  if (interpreters) narrowings.push(() => interpreterStarts(interpreters, settings.meetingMs, settings.holdMs));
+  if (interpreters) {
+    narrowings.push(
+      () => search.people?.interpreters ?? interpreterStarts(interpreters, settings.meetingMs, settings.holdMs),
+    );
+  }
   for (const narrowing of narrowings) {
     if (starts.length === 0) break;
     starts = intersectSpans(starts, narrowing());

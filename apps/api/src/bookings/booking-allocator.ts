@@ -11,9 +11,10 @@ import {
   swedishPublicHoliday,
   UnbookableReason,
 } from '@distans/scheduling';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { AvailabilityLoader, CaseTypeRow } from './availability/availability.loader';
+import { holdRange, insertHold, isHoldConflict, ResourceKind } from './resource-holds';
 
 export interface AllocationRequest {
   caseTypeId: string;
@@ -34,8 +35,6 @@ export interface Allocation {
   end: Date;
   holdUntil: Date;
 }
-
-const EXCLUSION_VIOLATION = '23P01';
 
 /**
  * Picks and holds a room, a handler and (if asked) an interpreter for one start, inside the
@@ -98,7 +97,7 @@ export class BookingAllocator {
     const start = new Date(request.start);
     const end = new Date(request.start + caseType.durationMin * 60_000);
     const holdUntil = new Date(end.getTime() + caseType.bufferAfterMin * 60_000);
-    const during = `[${start.toISOString()},${holdUntil.toISOString()})`;
+    const during = holdRange(start, holdUntil);
 
     const roomId = await this.holdFirstFree(tx, 'room', candidates.roomIds, during, bookingId);
     const handlerId = await this.holdFirstFree(tx, 'handler', handlerIds, during, bookingId);
@@ -110,7 +109,7 @@ export class BookingAllocator {
 
   private async holdFirstFree(
     tx: EntityManager,
-    kind: 'room' | 'handler' | 'interpreter',
+    kind: ResourceKind,
     candidateIds: string[],
     during: string,
     bookingId: string,
@@ -118,14 +117,11 @@ export class BookingAllocator {
     for (const id of candidateIds) {
       await tx.query('SAVEPOINT take_hold');
       try {
-        await tx.query(
-          `INSERT INTO resource_hold (resource_kind, resource_id, during, booking_id) VALUES ($1, $2, $3::tstzrange, $4)`,
-          [kind, id, during, bookingId],
-        );
+        await insertHold(tx, { kind, resourceId: id, during, bookingId });
         await tx.query('RELEASE SAVEPOINT take_hold');
         return id;
       } catch (error) {
-        if (!isExclusionViolation(error)) throw error;
+        if (!isHoldConflict(error)) throw error;
         await tx.query('ROLLBACK TO SAVEPOINT take_hold');
       }
     }
@@ -173,8 +169,4 @@ function formatNotice(minutes: number): string {
   if (minutes % 1440 === 0) return `${minutes / 1440} day(s)`;
   if (minutes % 60 === 0) return `${minutes / 60} hour(s)`;
   return `${minutes} minutes`;
-}
-
-export function isExclusionViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === EXCLUSION_VIOLATION;
 }

@@ -4,7 +4,7 @@ import type { BookingStatus } from '@distans/contracts';
 import { addDays, daysBetween, IsoDate, LocalDay } from '@distans/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { isExclusionViolation } from '../bookings/booking-allocator';
+import { holdRange, insertHold, isHoldConflict } from '../bookings/resource-holds';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
@@ -86,13 +86,14 @@ export class RoomBlocksService {
       );
       await tx.query('SAVEPOINT hold_room');
       try {
-        await tx.query(
-          `INSERT INTO resource_hold (resource_kind, resource_id, during, room_block_id)
-           VALUES ('room', $1, tstzrange($2, $3, '[)'), $4)`,
-          [dto.roomId, start, end, block.id],
-        );
+        await insertHold(tx, {
+          kind: 'room',
+          resourceId: dto.roomId,
+          during: holdRange(start, end),
+          roomBlockId: block.id,
+        });
       } catch (error) {
-        if (!isExclusionViolation(error)) throw error;
+        if (!isHoldConflict(error)) throw error;
         await tx.query('ROLLBACK TO SAVEPOINT hold_room');
         throw await this.overlapError(tx, dto.roomId, start, end, dto.listConflicts);
       }

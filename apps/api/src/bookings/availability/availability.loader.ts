@@ -5,11 +5,13 @@ import {
   addDays,
   DatedException,
   IsoDate,
+  normalizeSpans,
   OfficeCalendar,
   openSpansBetween,
   PersonAvailability,
   RoomAvailability,
   Span,
+  subtractSpans,
   workingSpansBetween,
 } from '@distans/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
@@ -158,18 +160,25 @@ export class AvailabilityLoader {
       [request.caseTypeId, request.interpreter, windowFrom, windowTo, handlerLanguage, request.language],
     );
 
+    // Most people share one of a handful of weekly patterns. Expanding weekly hours into dated
+    // spans dominated this loader's time (a zone lookup per person and day), so each pattern is
+    // expanded once per request and each person's absences are cut out of the shared result;
+    // the spans are exactly those of workingSpansBetween(hours, zone, absences, ...).
+    const patterns = new Map<string, Span[]>();
+    const workingOf = (person: PersonRow): Span[] => {
+      const key = `${person.zone}\n${JSON.stringify(person.weeklyHours)}`;
+      let pattern = patterns.get(key);
+      if (!pattern) {
+        pattern = workingSpansBetween(person.weeklyHours, person.zone, [], windowFrom, windowTo);
+        patterns.set(key, pattern);
+      }
+      return person.absences.length === 0 ? pattern : subtractSpans(pattern, normalizeSpans(toSpans(person.absences)));
+    };
     const handlers: PersonAvailability[] = [];
     const interpreters: PersonAvailability[] = [];
     for (const person of people) {
       const busy = toSpans(person.busy);
-      const working = workingSpansBetween(
-        person.weeklyHours,
-        person.zone,
-        toSpans(person.absences),
-        windowFrom,
-        windowTo,
-      );
-      (person.role === 'HANDLER' ? handlers : interpreters).push({ id: person.id, working, busy });
+      (person.role === 'HANDLER' ? handlers : interpreters).push({ id: person.id, working: workingOf(person), busy });
     }
 
     const offices = (first.offices ?? []).map((office): OfficeInput => {

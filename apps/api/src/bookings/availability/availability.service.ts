@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { daysBetween, findFreeSlots } from '@distans/scheduling';
+import { daysBetween, findFreeSlots, peopleStarts } from '@distans/scheduling';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
 import { AvailabilityLoader, OfficeFilter } from './availability.loader';
@@ -54,6 +54,8 @@ export class AvailabilityService {
       });
     }
 
+    // Who is free does not depend on the office: work it out once for all offices searched.
+    const sharedPeople = peopleStarts(caseType, people.handlers, people.interpreters);
     return {
       caseType: {
         id: caseType.id,
@@ -77,6 +79,7 @@ export class AvailabilityService {
           rooms: office.rooms,
           handlers: people.handlers,
           interpreters: people.interpreters,
+          people: sharedPeople,
           fromDate: q.from,
           toDate: q.to,
         }).map((day) => ({

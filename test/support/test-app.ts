@@ -38,6 +38,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
+    // One media worker on free ports: test runs on one machine must not fight over fixed ports.
+    MEDIA_WORKERS: '1',
+    MEDIA_WEBRTC_PORT: '0',
     ...env,
   });
   const app = await createApp(config, testDatabaseUrl(), pino({ level: config.LOG_LEVEL }));

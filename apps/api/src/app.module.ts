@@ -17,11 +17,13 @@ import { APP_CONFIG, ROOT_LOGGER } from './config/config.tokens';
 import { typeormOptions } from './database/typeorm-options';
 import { DevicesModule } from './devices/devices.module';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { LiveModule } from './live/live.module';
 import { OfficeOperationsModule } from './office-operations/office-operations.module';
 import { OrgModule } from './org/org.module';
 import { RoomScreenModule } from './room-screen/room-screen.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -53,8 +55,9 @@ export class AppModule {
         JobsModule,
         RoomScreenModule,
         LiveModule,
+        SessionsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ROOT_LOGGER, useValue: options.logger },

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './organisation';
 export * from './http';
 export * from './bookings';
+export * from './session';

@@ -41,4 +41,24 @@ describe(loadConfig.name, () => {
   it('should let demo mode start without a secret', () => {
     expect(loadConfig({ DEMO_MODE: 'true' }).JWT_ACCESS_SECRET).toBeUndefined();
   });
+
+  it('should read media and session settings and refuse TURN without its shared secret', () => {
+    const config = loadConfig({
+      JWT_ACCESS_SECRET: SECRET,
+      MEDIA_LISTEN_IP: '0.0.0.0',
+      MEDIA_ANNOUNCED_ADDRESS: 'media.example.org',
+      STUN_URLS: 'stun:turn.example.org:3478',
+      TURN_URLS: 'turn:turn.example.org:3478?transport=udp, turns:turn.example.org:443?transport=tcp',
+      TURN_SHARED_SECRET: 'a-long-enough-secret',
+    });
+    expect(config.TURN_URLS).toHaveLength(2);
+    expect(config.SESSION_JOIN_BEFORE_MINUTES).toBe(10);
+    expect(config.SESSION_JOIN_AFTER_MINUTES).toBe(30);
+    expect(() =>
+      loadConfig({ JWT_ACCESS_SECRET: SECRET, TURN_URLS: 'turn:turn.example.org:3478', STUN_URLS: 'http://x' }),
+    ).toThrow(/TURN_SHARED_SECRET: is required[\s\S]*STUN_URLS|STUN_URLS[\s\S]*TURN_SHARED_SECRET/);
+    expect(() => loadConfig({ JWT_ACCESS_SECRET: SECRET, MEDIA_LISTEN_IP: '0.0.0.0' })).toThrow(
+      /MEDIA_ANNOUNCED_ADDRESS/,
+    );
+  });
 });

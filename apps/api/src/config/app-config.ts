@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsIP,
   IsOptional,
   IsString,
   Matches,
@@ -177,6 +178,91 @@ export class AppConfig {
   /** Where demo mode keeps generated secrets and the embedded database credentials. */
   @IsString()
   DATA_DIR = '.data';
+
+  /** mediasoup workers (one process each). 0 means one per CPU core. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(128)
+  MEDIA_WORKERS = 0;
+
+  /** Address the media sockets bind to. 0.0.0.0 needs MEDIA_ANNOUNCED_ADDRESS. */
+  @IsIP(undefined, { message: 'MEDIA_LISTEN_IP must be an IPv4 or IPv6 address' })
+  MEDIA_LISTEN_IP = '127.0.0.1';
+
+  /** Public IP or host name put in ICE candidates when the server is behind NAT or binds 0.0.0.0. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:-]{1,253}$/, { message: 'MEDIA_ANNOUNCED_ADDRESS must be an IP address or host name' })
+  MEDIA_ANNOUNCED_ADDRESS?: string;
+
+  /**
+   * UDP and TCP port of the first worker's WebRtcServer; worker i uses this plus i, so the
+   * firewall opens MEDIA_WEBRTC_PORT .. MEDIA_WEBRTC_PORT + workers - 1. 0 picks free ports (tests).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MEDIA_WEBRTC_PORT = 44400;
+
+  /** Ports for media transports outside the WebRtcServer (plain RTP for tests and gateways). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  MEDIA_RTC_MIN_PORT = 40000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  MEDIA_RTC_MAX_PORT = 40999;
+
+  /** Comma-separated STUN URLs for clients, e.g. stun:turn.example.org:3478. */
+  @Transform(toList)
+  @IsString({ each: true })
+  @Matches(/^stuns?:[^\s,]+$/, { each: true, message: 'STUN_URLS entries must be stun: URLs' })
+  STUN_URLS: string[] = [];
+
+  /** Comma-separated TURN URLs, e.g. turn:turn.example.org:3478?transport=udp,turns:turn.example.org:443?transport=tcp. */
+  @Transform(toList)
+  @IsString({ each: true })
+  @Matches(/^turns?:[^\s,]+$/, { each: true, message: 'TURN_URLS entries must be turn: or turns: URLs' })
+  TURN_URLS: string[] = [];
+
+  /** coturn `static-auth-secret` (use-auth-secret): TURN credentials are derived from it per ticket. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'TURN_SHARED_SECRET must be at least 16 characters' })
+  TURN_SHARED_SECRET?: string;
+
+  /** Session tickets must be used within this many seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600)
+  SESSION_TICKET_TTL_SECONDS = 60;
+
+  /** Participants may join this many minutes before the start ... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  SESSION_JOIN_BEFORE_MINUTES = 10;
+
+  /** ... until this many minutes after the booked end. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(480)
+  SESSION_JOIN_AFTER_MINUTES = 30;
+
+  /** A dropped participant keeps its place this long; coming back sooner replaces the old connection. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  SESSION_RECONNECT_GRACE_SECONDS = 30;
 }
 
 export class ConfigError extends Error {
@@ -192,11 +278,20 @@ function describe(errors: ValidationError[]): string[] {
   );
 }
 
+/** Settings without a default, which `new AppConfig()` therefore does not list. */
+const OPTIONAL_KEYS = [
+  'DATABASE_URL',
+  'JWT_ACCESS_SECRET',
+  'SMTP_URL',
+  'MEDIA_ANNOUNCED_ADDRESS',
+  'TURN_SHARED_SECRET',
+];
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_ACCESS_SECRET', 'SMTP_URL']) {
+  for (const key of [...known, ...OPTIONAL_KEYS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -207,6 +302,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!config.DEMO_MODE && !config.JWT_ACCESS_SECRET) {
     problems.push('JWT_ACCESS_SECRET: is required unless DEMO_MODE=true');
+  }
+  if (config.TURN_URLS.length > 0 && !config.TURN_SHARED_SECRET) {
+    problems.push('TURN_SHARED_SECRET: is required when TURN_URLS is set');
+  }
+  if (config.MEDIA_RTC_MIN_PORT > config.MEDIA_RTC_MAX_PORT) {
+    problems.push('MEDIA_RTC_MIN_PORT: must not be above MEDIA_RTC_MAX_PORT');
+  }
+  if (['0.0.0.0', '::'].includes(config.MEDIA_LISTEN_IP) && !config.MEDIA_ANNOUNCED_ADDRESS) {
+    problems.push('MEDIA_ANNOUNCED_ADDRESS: is required when MEDIA_LISTEN_IP is 0.0.0.0 or ::');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -5,20 +5,28 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { MediaService } from '../sessions/media.service';
 
 interface HealthReport {
   status: 'ok' | 'degraded';
   uptimeSeconds: number;
-  checks: { database: { status: 'up' | 'down'; latencyMs?: number; error?: string } };
+  checks: {
+    database: { status: 'up' | 'down'; latencyMs?: number; error?: string };
+    /** Down when no media worker is running: no video session can start. */
+    media: { status: 'up' | 'down' } & ReturnType<MediaService['stats']>;
+  };
 }
 
-/** Liveness plus readiness: 200 when the database answers, 503 when it does not. */
+/** Liveness plus readiness: 200 when the database answers and a media worker runs, 503 otherwise. */
 @ApiTags('health')
 @Public()
 @SkipThrottle()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly media: MediaService,
+  ) {}
 
   @Get()
   @HttpCode(HttpStatus.OK)
@@ -31,8 +39,14 @@ export class HealthController {
     } catch {
       database = { status: 'down', error: 'database unreachable' };
     }
-    const ok = database.status === 'up';
+    const stats = this.media.stats();
+    const media = { status: stats.workers.length > 0 ? ('up' as const) : ('down' as const), ...stats };
+    const ok = database.status === 'up' && media.status === 'up';
     if (!ok) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'degraded', uptimeSeconds: Math.round(process.uptime()), checks: { database } };
+    return {
+      status: ok ? 'ok' : 'degraded',
+      uptimeSeconds: Math.round(process.uptime()),
+      checks: { database, media },
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Bookings1763900000000 } from './1763900000000-bookings';
+import { Sessions1764100000000 } from './1764100000000-sessions';
 import { OfficeRegionIntegrity1763950000000 } from './1763950000000-office-region-integrity';
 import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
 
@@ -8,5 +9,6 @@ export const migrations = [
   Foundation1763800000000,
   Bookings1763900000000,
   OfficeRegionIntegrity1763950000000,
+  Sessions1764100000000,
   LiveUpdates1764200000000,
 ];

@@ -1,0 +1,32 @@
+import { createHmac } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { BookingsModule } from '../bookings/bookings.module';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
+import { MediaService } from './media.service';
+import { SessionGateway } from './session.gateway';
+import { SessionTicketsController } from './session-tickets.controller';
+import { SessionTicketsService } from './session-tickets.service';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [
+    BookingsModule,
+    // A key of its own, derived from the access-token secret: a session ticket can never pass
+    // as an access token, nor the other way round.
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: createHmac('sha256', config.JWT_ACCESS_SECRET ?? '')
+          .update('distans:session-ticket')
+          .digest('base64url'),
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  controllers: [SessionTicketsController],
+  providers: [MediaService, SessionTicketsService, SessionsService, SessionGateway],
+  exports: [MediaService],
+})
+export class SessionsModule {}

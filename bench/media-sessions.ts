@@ -1,0 +1,250 @@
+/**
+ * How many 1:1 video sessions one mediasoup worker carries.
+ *
+ *   source scripts/worker-bin.sh
+ *   npx ts-node --transpile-only -r tsconfig-paths/register bench/media-sessions.ts [seconds-per-step]
+ *
+ * For N = 10, 20, 40, 80, 125, 160 concurrent sessions on ONE worker, each of the two peers of a
+ * session sends synthetic RTP over loopback (Opus ~50 packets/s of 160 bytes, VP8 ~100 packets/s
+ * of ~1,100 bytes) into a plain-RTP producer, and receives the other peer's audio and video
+ * through paused-then-resumed consumers into a UDP sink: 4 consumers per session.
+ *
+ * Prints per step: packet loss at the sinks, worker CPU (getResourceUsage, user+system over wall
+ * time), CPU per consumer, the ratio to the N = 10 baseline of this same run, worker RSS, and the
+ * CPU of this Node process (which generates and sinks all traffic, so it can be the bottleneck on
+ * small machines). Goal: >= 125 sessions (500 consumers) with <= 0.5% loss, CPU per consumer
+ * roughly flat. Loopback only; bounded in time.
+ */
+import type { Socket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
+import { MediaServer, type Peer, type Room } from '@distans/media';
+import {
+  OPUS_PT,
+  opusProducerParameters,
+  rtpPacket,
+  rtpSender,
+  rtpSink,
+  type RtpSink,
+  VP8_PT,
+  vp8ProducerParameters,
+} from '../libs/media/testing/rtp';
+
+const STEPS = [10, 20, 40, 80, 125, 160];
+const SECONDS = Number(process.argv[2] ?? 5);
+const WARMUP_MS = 1000;
+const DRAIN_MS = 500;
+const TICK_MS = 10;
+const HARD_LIMIT_MS = 10 * 60_000;
+
+interface Stream {
+  socket: Socket;
+  port: number;
+  ssrcAudio: number;
+  ssrcVideo: number;
+  seq: number;
+}
+
+interface Step {
+  sessions: number;
+  consumers: number;
+  sent: number;
+  received: number;
+  workerCpu: number;
+  nodeCpu: number;
+  rssMb: number;
+}
+
+const opusPayload = Buffer.alloc(160, 0x5a);
+// VP8 payload descriptor (S=1, partition 0) and a key-frame header, then filler: ~1,100 bytes.
+const vp8Payload = Buffer.concat([Buffer.from([0x10, 0x00, 0x00, 0x00]), Buffer.alloc(1096, 0x33)]);
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function peerSetup(
+  room: Room<unknown>,
+  id: string,
+  sinks: RtpSink[],
+  streams: Stream[],
+  ssrcBase: number,
+): Promise<Peer<unknown>> {
+  const peer = await room.addPeer(id, {});
+  await peer.join(room.rtpCapabilities);
+  const sink = await rtpSink();
+  sinks.push(sink);
+  const recv = await peer.createPlainTransport('recv');
+  await peer.connectPlainTransport(recv.id, { ip: '127.0.0.1', port: sink.port });
+  const send = await peer.createPlainTransport('send');
+  await peer.produce(send.id, 'audio', opusProducerParameters(ssrcBase + 1));
+  await peer.produce(send.id, 'video', vp8ProducerParameters(ssrcBase + 2));
+  streams.push({
+    socket: await rtpSender(),
+    port: send.port,
+    ssrcAudio: ssrcBase + 1,
+    ssrcVideo: ssrcBase + 2,
+    seq: 0,
+  });
+  return peer;
+}
+
+async function runStep(server: MediaServer, sessions: number): Promise<Step> {
+  const rooms: Room<unknown>[] = [];
+  const sinks: RtpSink[] = [];
+  const streams: Stream[] = [];
+  for (let i = 0; i < sessions; i += 1) {
+    const room = await server.getOrCreateRoom(`bench-${sessions}-${i}`);
+    rooms.push(room);
+    const a = await peerSetup(room, 'a', sinks, streams, (i + 1) * 16);
+    const b = await peerSetup(room, 'b', sinks, streams, (i + 1) * 16 + 8);
+    for (const peer of [a, b]) {
+      for (const other of [a, b]) {
+        if (other === peer) continue;
+        for (const producer of other.producerObjects()) {
+          const consumer = peer.consumerOf(producer.id, other.id);
+          if (consumer) await peer.resumeConsumer(consumer.consumerId);
+        }
+      }
+    }
+  }
+  const consumers = rooms.reduce((n, r) => n + [...r.peers.values()].reduce((m, p) => m + p.consumerCount, 0), 0);
+
+  let sent = 0;
+  let tick = 0;
+  const send = (): void => {
+    tick += 1;
+    for (const s of streams) {
+      s.seq += 1;
+      s.socket.send(
+        rtpPacket({
+          payloadType: VP8_PT,
+          sequence: s.seq,
+          timestamp: s.seq * 900,
+          ssrc: s.ssrcVideo,
+          payload: vp8Payload,
+          marker: true,
+        }),
+        s.port,
+        '127.0.0.1',
+      );
+      sent += 1;
+      if (tick % 2 === 0) {
+        s.socket.send(
+          rtpPacket({
+            payloadType: OPUS_PT,
+            sequence: tick / 2,
+            timestamp: tick * 480,
+            ssrc: s.ssrcAudio,
+            payload: opusPayload,
+          }),
+          s.port,
+          '127.0.0.1',
+        );
+        sent += 1;
+      }
+    }
+  };
+
+  // Warm-up, then measure from zero.
+  let timer = setInterval(send, TICK_MS);
+  await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
+  clearInterval(timer);
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+  for (const sink of sinks) sink.count = 0;
+  sent = 0;
+
+  const [before] = await server.resourceUsage();
+  const nodeBefore = process.cpuUsage();
+  const started = performance.now();
+  timer = setInterval(send, TICK_MS);
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+  clearInterval(timer);
+  const wallMs = performance.now() - started;
+  const [after] = await server.resourceUsage();
+  const nodeUsage = process.cpuUsage(nodeBefore);
+  const rss = rssMb(after.pid);
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+  const received = sinks.reduce((n, s) => n + s.count, 0);
+
+  const cpuMs = after.usage.ru_utime + after.usage.ru_stime - (before.usage.ru_utime + before.usage.ru_stime);
+  for (const room of rooms) room.close();
+  for (const s of streams) s.socket.close();
+  await Promise.all(sinks.map((s) => s.close()));
+  return {
+    sessions,
+    consumers,
+    sent,
+    received,
+    workerCpu: (cpuMs / wallMs) * 100,
+    nodeCpu: ((nodeUsage.user + nodeUsage.system) / 1000 / wallMs) * 100,
+    rssMb: rss,
+  };
+}
+
+function pad(value: string, width: number): string {
+  return value.padStart(width);
+}
+
+async function main(): Promise<void> {
+  const guard = setTimeout(() => {
+    process.stderr.write('bench: hard time limit reached\n');
+    process.exit(2);
+  }, HARD_LIMIT_MS);
+  guard.unref();
+
+  const server = await MediaServer.create({
+    workers: 1,
+    listenIp: '127.0.0.1',
+    webRtcPort: 0,
+    rtcMinPort: 20000,
+    rtcMaxPort: 29999,
+    logLevel: 'error',
+  });
+  process.stdout.write(
+    `mediasoup worker pid ${server.workerPids[0]}, ${SECONDS} s per step, Opus 50 pps + VP8 100 pps x 1,100 B each way per session\n\n`,
+  );
+  const header = [
+    'sessions',
+    'consumers',
+    'sent pkts',
+    'loss %',
+    'worker CPU %',
+    'CPU/consumer %',
+    'vs N=10',
+    'worker RSS MB',
+    'node CPU %',
+  ];
+  const widths = header.map((h) => Math.max(h.length, 9));
+  process.stdout.write(`${header.map((h, i) => pad(h, widths[i])).join('  ')}\n`);
+
+  let baseline: number | null = null;
+  for (const sessions of STEPS) {
+    const step = await runStep(server, sessions);
+    const perConsumer = step.workerCpu / step.consumers;
+    baseline ??= perConsumer;
+    const loss = step.sent === 0 ? 0 : Math.max(0, 1 - step.received / step.sent) * 100;
+    const row = [
+      String(step.sessions),
+      String(step.consumers),
+      String(step.sent),
+      loss.toFixed(3),
+      step.workerCpu.toFixed(1),
+      perConsumer.toFixed(4),
+      `${(perConsumer / baseline).toFixed(2)}x`,
+      step.rssMb.toFixed(1),
+      step.nodeCpu.toFixed(1),
+    ];
+    process.stdout.write(`${row.map((v, i) => pad(v, widths[i])).join('  ')}\n`);
+  }
+  server.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

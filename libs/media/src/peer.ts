@@ -1,0 +1,312 @@
+import type { types } from 'mediasoup';
+import type { MediaLogger } from './logger';
+import type { Room } from './room';
+import { SerialQueue } from './serial-queue';
+import { TypedEmitter } from './typed-emitter';
+
+export type TransportDirection = 'send' | 'recv';
+
+export interface WebRtcTransportInfo {
+  id: string;
+  direction: TransportDirection;
+  iceParameters: types.IceParameters;
+  iceCandidates: types.IceCandidate[];
+  dtlsParameters: types.DtlsParameters;
+}
+
+export interface PlainTransportInfo {
+  id: string;
+  direction: TransportDirection;
+  ip: string;
+  port: number;
+}
+
+export interface ConsumerInfo {
+  consumerId: string;
+  producerId: string;
+  producerPeerId: string;
+  kind: types.MediaKind;
+  rtpParameters: types.RtpParameters;
+  /** Always true when announced: the client resumes it once it is ready to render. */
+  paused: boolean;
+  producerPaused: boolean;
+  /** What the sender said about the producer (for example which source it is). */
+  producerAppData: Record<string, unknown>;
+}
+
+export interface ProducerInfo {
+  producerId: string;
+  kind: types.MediaKind;
+  paused: boolean;
+  appData: Record<string, unknown>;
+}
+
+export type PeerEvents = {
+  newconsumer: [consumer: ConsumerInfo];
+  consumerclosed: [consumerId: string, producerId: string];
+  consumerpaused: [consumerId: string];
+  consumerresumed: [consumerId: string];
+  close: [reason: string];
+};
+
+type AnyTransport = types.WebRtcTransport | types.PlainTransport;
+
+interface TransportEntry {
+  transport: AnyTransport;
+  direction: TransportDirection;
+}
+
+export class MediaNotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'MediaNotFoundError';
+  }
+}
+
+export class MediaStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MediaStateError';
+  }
+}
+
+/**
+ * One participant's media in a Room: its transports, what it sends (producers) and what it
+ * receives (consumers). The Peer only exists in mediasoup terms; who the participant is lives in
+ * `data`, set by whoever authenticated it.
+ */
+export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
+  #joined = false;
+  #rtpCapabilities: types.RtpCapabilities | undefined;
+  #closed = false;
+  readonly #transports = new Map<string, TransportEntry>();
+  readonly #producers = new Map<string, types.Producer>();
+  readonly #consumers = new Map<string, types.Consumer>();
+  /** Consuming runs one at a time so two triggers for one producer never make two consumers. */
+  readonly #consumeQueue = new SerialQueue();
+
+  private constructor(
+    readonly id: string,
+    readonly data: Data,
+    private readonly room: Room<Data>,
+    private readonly logger: MediaLogger,
+  ) {
+    super();
+  }
+
+  /** Use Room.addPeer. */
+  static async create<D>(params: { id: string; data: D; room: Room<D>; logger: MediaLogger }): Promise<Peer<D>> {
+    return new Peer(params.id, params.data, params.room, params.logger);
+  }
+
+  get joined(): boolean {
+    return this.#joined;
+  }
+  get closed(): boolean {
+    return this.#closed;
+  }
+  get rtpCapabilities(): types.RtpCapabilities | undefined {
+    return this.#rtpCapabilities;
+  }
+  get producers(): ProducerInfo[] {
+    return [...this.#producers.values()].map((p) => describeProducer(p));
+  }
+  get transportCount(): number {
+    return this.#transports.size;
+  }
+  get consumerCount(): number {
+    return this.#consumers.size;
+  }
+  /** Live mediasoup producers, for the Room's fan-out. */
+  producerObjects(): types.Producer[] {
+    return [...this.#producers.values()];
+  }
+
+  /**
+   * Marks the peer as present with what its device can decode, then starts consuming everything
+   * the others already send. Joining again (after a rejoin notice) is harmless.
+   */
+  async join(rtpCapabilities: types.RtpCapabilities): Promise<void> {
+    this.assertOpen();
+    this.#rtpCapabilities = rtpCapabilities;
+    this.#joined = true;
+    await this.room.consumeExisting(this);
+  }
+
+  async createWebRtcTransport(direction: TransportDirection): Promise<WebRtcTransportInfo> {
+    this.assertOpen();
+    const transport = await this.room.newWebRtcTransport(this.id, direction);
+    this.track(transport, direction);
+    if (direction === 'recv' && this.#joined) await this.room.consumeExisting(this);
+    return {
+      id: transport.id,
+      direction,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+    };
+  }
+
+  /** Plain RTP (no ICE/DTLS): for tests, benchmarks and gateways on a trusted network only. */
+  async createPlainTransport(direction: TransportDirection): Promise<PlainTransportInfo> {
+    this.assertOpen();
+    const transport = await this.room.newPlainTransport(this.id, direction);
+    this.track(transport, direction);
+    if (direction === 'recv' && this.#joined) await this.room.consumeExisting(this);
+    return { id: transport.id, direction, ip: transport.tuple.localAddress, port: transport.tuple.localPort };
+  }
+
+  async connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void> {
+    const transport = this.webRtcTransport(transportId);
+    await transport.connect({ dtlsParameters });
+  }
+
+  async connectPlainTransport(transportId: string, remote: { ip: string; port: number }): Promise<void> {
+    const entry = this.#transports.get(transportId);
+    if (!entry || entry.transport.type !== 'plain') throw new MediaNotFoundError('Transport');
+    await entry.transport.connect({ ip: remote.ip, port: remote.port });
+  }
+
+  async restartIce(transportId: string): Promise<types.IceParameters> {
+    return this.webRtcTransport(transportId).restartIce();
+  }
+
+  async produce(
+    transportId: string,
+    kind: types.MediaKind,
+    rtpParameters: types.RtpParameters,
+    appData: Record<string, unknown> = {},
+  ): Promise<ProducerInfo> {
+    this.assertOpen();
+    if (!this.#joined) throw new MediaStateError('Join before sending media');
+    const entry = this.#transports.get(transportId);
+    if (!entry) throw new MediaNotFoundError('Transport');
+    if (entry.direction !== 'send') throw new MediaStateError('That transport is for receiving');
+    const producer = await entry.transport.produce({ kind, rtpParameters, appData: { ...appData, peerId: this.id } });
+    this.#producers.set(producer.id, producer);
+    producer.observer.once('close', () => this.#producers.delete(producer.id));
+    await this.room.fanOut(this, producer);
+    return describeProducer(producer);
+  }
+
+  async pauseProducer(producerId: string): Promise<void> {
+    await this.producer(producerId).pause();
+  }
+
+  async resumeProducer(producerId: string): Promise<void> {
+    await this.producer(producerId).resume();
+  }
+
+  closeProducer(producerId: string): void {
+    this.producer(producerId).close();
+  }
+
+  /** The client has set up its decoder: start forwarding, and ask the sender for a key frame. */
+  async resumeConsumer(consumerId: string): Promise<void> {
+    const consumer = this.#consumers.get(consumerId);
+    if (!consumer) throw new MediaNotFoundError('Consumer');
+    await consumer.resume();
+    if (consumer.kind === 'video') await consumer.requestKeyFrame();
+  }
+
+  /**
+   * Receive `producer` on this peer's receiving transport, paused. Returns the existing consumer
+   * when there is one, and nothing when the peer cannot receive it (no transport, no codec).
+   */
+  consume(producer: types.Producer, producerPeerId: string): Promise<ConsumerInfo | undefined> {
+    return this.#consumeQueue.run(async () => {
+      if (this.#closed || !this.#joined || !this.#rtpCapabilities || producer.closed) return undefined;
+      const existing = [...this.#consumers.values()].find((c) => c.producerId === producer.id);
+      if (existing) return this.describe(existing, producerPeerId);
+      const recv = [...this.#transports.values()].find((t) => t.direction === 'recv' && !t.transport.closed);
+      if (!recv) return undefined;
+      if (!this.room.canConsume(producer.id, this.#rtpCapabilities)) {
+        this.logger.warn({ peerId: this.id, producerId: producer.id }, 'peer cannot decode this producer');
+        return undefined;
+      }
+      const consumer = await recv.transport.consume({
+        producerId: producer.id,
+        rtpCapabilities: this.#rtpCapabilities,
+        paused: true,
+        appData: { producerPeerId, producerAppData: { ...producer.appData } },
+      });
+      this.#consumers.set(consumer.id, consumer);
+      consumer.observer.once('close', () => this.#consumers.delete(consumer.id));
+      consumer.on('producerclose', () => {
+        this.emit('consumerclosed', consumer.id, consumer.producerId);
+      });
+      consumer.on('producerpause', () => this.emit('consumerpaused', consumer.id));
+      consumer.on('producerresume', () => this.emit('consumerresumed', consumer.id));
+      const info = this.describe(consumer, producerPeerId);
+      this.emit('newconsumer', info);
+      return info;
+    });
+  }
+
+  /** Consumer of a given producer, if any (for the explicit `consume` request). */
+  consumerOf(producerId: string, producerPeerId: string): ConsumerInfo | undefined {
+    const consumer = [...this.#consumers.values()].find((c) => c.producerId === producerId);
+    return consumer ? this.describe(consumer, producerPeerId) : undefined;
+  }
+
+  /**
+   * Forget every transport, producer and consumer, keeping identity and the joined flag: used
+   * when the room moves to another worker and the client must build its media again.
+   */
+  resetMedia(): void {
+    for (const { transport } of this.#transports.values()) transport.close();
+    this.#transports.clear();
+    this.#producers.clear();
+    this.#consumers.clear();
+  }
+
+  close(reason = 'closed'): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.resetMedia();
+    this.emit('close', reason);
+    this.removeAllListeners();
+  }
+
+  protected override onListenerError(event: string, error: unknown): void {
+    this.logger.error({ err: error, event, peerId: this.id }, 'peer event listener failed');
+  }
+
+  private describe(consumer: types.Consumer, producerPeerId: string): ConsumerInfo {
+    return {
+      consumerId: consumer.id,
+      producerId: consumer.producerId,
+      producerPeerId,
+      kind: consumer.kind,
+      rtpParameters: consumer.rtpParameters,
+      paused: consumer.paused,
+      producerPaused: consumer.producerPaused,
+      producerAppData: (consumer.appData.producerAppData as Record<string, unknown> | undefined) ?? {},
+    };
+  }
+
+  private track(transport: AnyTransport, direction: TransportDirection): void {
+    this.#transports.set(transport.id, { transport, direction });
+    (transport as types.Transport).observer.once('close', () => this.#transports.delete(transport.id));
+  }
+
+  private webRtcTransport(transportId: string): types.WebRtcTransport {
+    const entry = this.#transports.get(transportId);
+    if (!entry || entry.transport.type !== 'webrtc') throw new MediaNotFoundError('Transport');
+    return entry.transport;
+  }
+
+  private producer(producerId: string): types.Producer {
+    const producer = this.#producers.get(producerId);
+    if (!producer) throw new MediaNotFoundError('Producer');
+    return producer;
+  }
+
+  private assertOpen(): void {
+    if (this.#closed) throw new MediaStateError('This participant has left');
+  }
+}
+
+function describeProducer(p: types.Producer): ProducerInfo {
+  return { producerId: p.id, kind: p.kind, paused: p.paused, appData: { ...p.appData } };
+}

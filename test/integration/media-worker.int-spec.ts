@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import * as mediasoup from 'mediasoup';
+import { MediaServer } from '@distans/media';
+import {
+  OPUS_PT,
+  opusProducerParameters,
+  rtpPacket,
+  rtpSender,
+  rtpSink,
+  vp8ProducerParameters,
+  VP8_PT,
+} from '../../libs/media/testing/rtp';
+
+const options = {
+  workers: 2,
+  listenIp: '127.0.0.1',
+  webRtcPort: 0,
+  rtcMinPort: 20000,
+  rtcMaxPort: 29999,
+};
+
+describe(MediaServer.name, () => {
+  let server: MediaServer;
+
+  beforeAll(async () => {
+    server = await MediaServer.create(options);
+  });
+  afterAll(() => server.close());
+
+  it('should start its workers from the binary built by infra/mediasoup-worker', () => {
+    const bin = process.env.MEDIASOUP_WORKER_BIN;
+    expect(bin).toBeTruthy();
+    expect(existsSync(bin!)).toBe(true);
+    expect(mediasoup.workerBin).toBe(bin);
+    expect(server.workerPids).toHaveLength(2);
+    for (const pid of server.workerPids) expect(() => process.kill(pid, 0)).not.toThrow();
+  });
+
+  it('should serve Opus, VP8 and H264 and hand out rooms round-robin, one per id', async () => {
+    const [a, again, b] = await Promise.all([
+      server.getOrCreateRoom('rr-a'),
+      server.getOrCreateRoom('rr-a'),
+      server.getOrCreateRoom('rr-b'),
+    ]);
+    expect(again).toBe(a);
+    expect(a.workerPid).not.toBe(b.workerPid);
+    const mimeTypes = a.rtpCapabilities.codecs!.map((c) => c.mimeType);
+    expect(mimeTypes).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8', 'video/H264']));
+    a.close();
+    a.close();
+    b.close();
+    expect(server.stats().rooms).toBe(0);
+  });
+
+  it('should forward RTP from a plain-RTP sender through a real router to a UDP sink', async () => {
+    const room = await server.getOrCreateRoom('rtp-round-trip');
+    const sender = await room.addPeer('sender', {});
+    const receiver = await room.addPeer('receiver', {});
+    await sender.join(room.rtpCapabilities);
+    await receiver.join(room.rtpCapabilities);
+
+    const sink = await rtpSink({ keep: true });
+    const recv = await receiver.createPlainTransport('recv');
+    await receiver.connectPlainTransport(recv.id, { ip: '127.0.0.1', port: sink.port });
+    const announced: string[] = [];
+    receiver.on('newconsumer', (c) => announced.push(c.kind));
+
+    const send = await sender.createPlainTransport('send');
+    const audio = await sender.produce(send.id, 'audio', opusProducerParameters(0x1111));
+    const video = await sender.produce(send.id, 'video', vp8ProducerParameters(0x2222));
+    expect(announced.sort()).toEqual(['audio', 'video']);
+    const consumers = [audio, video].map((p) => receiver.consumerOf(p.producerId, 'sender')!);
+    expect(consumers.every((c) => c.paused)).toBe(true);
+
+    // Nothing flows while the consumers are paused, as they are until the client is ready.
+    const socket = await rtpSender();
+    const blast = async (from: number, count: number): Promise<void> => {
+      for (let i = from; i < from + count; i += 1) {
+        const opus = Buffer.alloc(80, i & 0xff);
+        socket.send(
+          rtpPacket({ payloadType: OPUS_PT, sequence: i, timestamp: i * 960, ssrc: 0x1111, payload: opus }),
+          send.port,
+          '127.0.0.1',
+        );
+        // VP8 payload descriptor with S=1, then a key-frame header (P bit clear).
+        const vp8 = Buffer.concat([Buffer.from([0x10, 0x00, 0x00, 0x00]), Buffer.alloc(600, 7)]);
+        socket.send(
+          rtpPacket({
+            payloadType: VP8_PT,
+            sequence: i,
+            timestamp: i * 3000,
+            ssrc: 0x2222,
+            payload: vp8,
+            marker: true,
+          }),
+          send.port,
+          '127.0.0.1',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    await blast(0, 20);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sink.count).toBe(0);
+
+    for (const c of consumers) await receiver.resumeConsumer(c.consumerId);
+    await blast(20, 100);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const opus = sink.packets.filter((p) => p.payloadType === consumers[0].rtpParameters.codecs[0].payloadType);
+    const vp8 = sink.packets.filter((p) => p.payloadType === consumers[1].rtpParameters.codecs[0].payloadType);
+    expect(opus.length).toBeGreaterThanOrEqual(95);
+    expect(vp8.length).toBeGreaterThanOrEqual(95);
+    // Re-stamped with the consumer's SSRC, payload untouched.
+    expect(opus[0].ssrc).toBe(consumers[0].rtpParameters.encodings![0].ssrc);
+    expect(opus.some((p) => p.payload.equals(Buffer.alloc(80, 50)))).toBe(true);
+
+    socket.close();
+    await sink.close();
+    room.close();
+    expect(sender.closed && receiver.closed).toBe(true);
+  });
+
+  it('should rebuild the rooms of a killed worker on another one, tell its peers to rejoin, and replace the worker', async () => {
+    const room = await server.getOrCreateRoom('doomed');
+    const peer = await room.addPeer('p', {});
+    await peer.join(room.rtpCapabilities);
+    await peer.createPlainTransport('send');
+    const deadPid = room.workerPid;
+    const rejoin = new Promise<string>((resolve) => room.once('rejoin', resolve));
+    const started = new Promise<number>((resolve) => server.once('workerstarted', ({ pid }) => resolve(pid)));
+
+    process.kill(deadPid, 'SIGKILL');
+
+    expect(await rejoin).toBe('media-worker-restarted');
+    expect(room.workerPid).not.toBe(deadPid);
+    expect(room.closed).toBe(false);
+    expect(room.getPeer('p')).toBe(peer);
+    expect(peer.transportCount).toBe(0);
+    // The peer can build its media again on the new router.
+    await peer.createPlainTransport('send');
+    expect(peer.transportCount).toBe(1);
+
+    const replacement = await started;
+    expect(server.workerPids).toHaveLength(2);
+    expect(server.workerPids).toContain(replacement);
+    expect(server.stats().workerDeaths).toBe(1);
+    room.close();
+  });
+});

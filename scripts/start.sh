@@ -9,6 +9,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+source scripts/worker-bin.sh
+
 echo "==> Building the API and the web clients"
 npm run build --silent
 npm run build:web --silent

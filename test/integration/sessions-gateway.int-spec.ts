@@ -163,6 +163,9 @@ describe('Session gateway', () => {
     await ok(handler.socket, 'pauseProducer', { producerId });
     expect(await room.log.next('consumerPaused')).toEqual({ consumerId: consumer.consumerId });
     expect((await ok(handler.socket, 'restartIce', { transportId: send.transportId })).iceParameters).toBeTruthy();
+    // Stopping a source for good (the end of a screen share) closes it on the other side too.
+    await ok(handler.socket, 'closeProducer', { producerId });
+    expect(await room.log.next('consumerClosed')).toEqual({ consumerId: consumer.consumerId });
 
     const chat = await ok(handler.socket, 'chat', { text: 'Välkommen!' });
     expect(await room.log.next('chat')).toEqual(chat.message);

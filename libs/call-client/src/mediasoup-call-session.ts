@@ -118,13 +118,13 @@ export class MediasoupCallSession implements CallSession {
 
   stopScreenShare(): void {
     const producer = this.producers.get('screen');
-    producer?.close();
     this.producers.delete('screen');
+    producer?.close();
     this.screenTrack?.stop();
     this.screenTrack = null;
-    // Closing the producer on the server side happens when its transport notices; tell it now.
-    if (producer && this.socket?.connected)
-      void this.request('pauseProducer', { producerId: producer.id }).catch(() => undefined);
+    if (producer && this.socket?.connected) {
+      void this.request('closeProducer', { producerId: producer.id }).catch(() => undefined);
+    }
   }
 
   sendChat(text: string): void {

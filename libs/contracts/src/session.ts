@@ -110,6 +110,8 @@ export interface SessionRequests {
   resumeConsumer: { req: { consumerId: string }; res: Empty };
   pauseProducer: { req: { producerId: string }; res: Empty };
   resumeProducer: { req: { producerId: string }; res: Empty };
+  /** Stop sending one source for good (e.g. a screen share); the others get consumerClosed. */
+  closeProducer: { req: { producerId: string }; res: Empty };
   restartIce: { req: { transportId: string }; res: { iceParameters: IceParametersJson } };
   chat: { req: { text: string }; res: { message: ChatMessage } };
   leave: { req: Empty; res: Empty };
@@ -129,6 +131,7 @@ export const SESSION_REQUEST_TYPES = [
   'resumeConsumer',
   'pauseProducer',
   'resumeProducer',
+  'closeProducer',
   'restartIce',
   'chat',
   'leave',

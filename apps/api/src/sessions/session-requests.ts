@@ -129,6 +129,10 @@ export const REQUEST_PARSERS: { [K in SessionRequestType]: Parser<K> } = {
     const f = new Fields(raw, ['producerId']);
     return f.done('resumeProducer', { producerId: f.id('producerId') });
   },
+  closeProducer: (raw) => {
+    const f = new Fields(raw, ['producerId']);
+    return f.done('closeProducer', { producerId: f.id('producerId') });
+  },
   restartIce: (raw) => {
     const f = new Fields(raw, ['transportId']);
     return f.done('restartIce', { transportId: f.id('transportId') });

@@ -299,6 +299,11 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       return {};
     },
 
+    closeProducer: async ({ peer }, { producerId }) => {
+      peer.closeProducer(producerId);
+      return {};
+    },
+
     restartIce: async ({ peer }, { transportId }) => ({ iceParameters: await peer.restartIce(transportId) }),
 
     chat: async ({ socket, identity, peer }, { text }) => {

@@ -36,6 +36,8 @@ export interface CallSessionEvents {
   chat: (message: ChatMessage) => void;
   quality: (quality: ConnectionQuality) => void;
   activeSpeaker: (peerId: string | null) => void;
+  /** Our own screen share started or stopped (also when stopped from the browser's own bar). */
+  screenShare: (sharing: boolean) => void;
   /** The handler ended the meeting (for everyone), or the session closed. */
   ended: (reason: 'ended-by-handler' | 'left' | 'closed') => void;
 }

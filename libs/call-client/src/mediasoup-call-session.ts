@@ -61,6 +61,8 @@ export class MediasoupCallSession implements CallSession {
   private readonly producers = new Map<MediaSource, Producer>();
   private readonly consumers = new Map<string, { consumer: Consumer; peerId: string; source: MediaSource }>();
   private readonly participants = new Map<string, Participant>();
+  /** Consumers whose producer the sender has paused (muted microphone, camera off). */
+  private readonly pausedConsumers = new Set<string>();
   private readonly listeners = new Map<keyof CallSessionEvents, Set<(...args: never[]) => void>>();
   private screenTrack: MediaStreamTrack | null = null;
   private micEnabled = true;
@@ -114,6 +116,7 @@ export class MediasoupCallSession implements CallSession {
     this.screenTrack = track;
     track.addEventListener('ended', () => this.stopScreenShare());
     if (this.sendTransport) await this.produce('screen', track);
+    this.emit('screenShare', true);
   }
 
   stopScreenShare(): void {
@@ -125,6 +128,7 @@ export class MediasoupCallSession implements CallSession {
     if (producer && this.socket?.connected) {
       void this.request('closeProducer', { producerId: producer.id }).catch(() => undefined);
     }
+    if (producer) this.emit('screenShare', false);
   }
 
   sendChat(text: string): void {
@@ -284,8 +288,14 @@ export class MediasoupCallSession implements CallSession {
       this.dropConsumer(consumerId);
       this.emitParticipants();
     });
-    socket.on('consumerPaused', () => this.emitParticipants());
-    socket.on('consumerResumed', () => this.emitParticipants());
+    socket.on('consumerPaused', ({ consumerId }) => {
+      this.pausedConsumers.add(consumerId);
+      this.emitParticipants();
+    });
+    socket.on('consumerResumed', ({ consumerId }) => {
+      this.pausedConsumers.delete(consumerId);
+      this.emitParticipants();
+    });
     socket.on('activeSpeaker', ({ peerId }) => this.emit('activeSpeaker', peerId));
     socket.on('chat', (message) => this.emit('chat', { ...toChat(message), mine: false }));
     socket.on('sessionEnded', ({ reason }) =>
@@ -307,6 +317,7 @@ export class MediasoupCallSession implements CallSession {
       rtpParameters: params.rtpParameters as unknown as RtpParameters,
     });
     this.consumers.set(params.consumerId, { consumer, peerId: params.producerPeerId, source: params.source });
+    if (params.producerPaused) this.pausedConsumers.add(params.consumerId);
     const participant = this.participants.get(params.producerPeerId);
     if (participant) {
       if (params.source === 'screen') participant.screen = new MediaStream([consumer.track]);
@@ -322,6 +333,7 @@ export class MediasoupCallSession implements CallSession {
     const entry = this.consumers.get(consumerId);
     if (!entry) return;
     this.consumers.delete(consumerId);
+    this.pausedConsumers.delete(consumerId);
     const participant = this.participants.get(entry.peerId);
     if (participant) {
       if (entry.source === 'screen') participant.screen = null;
@@ -457,11 +469,11 @@ export class MediasoupCallSession implements CallSession {
   }
 
   private isPaused(peerId: string, source: MediaSource, producers: SessionPeer['producers']): boolean {
-    for (const entry of this.consumers.values()) {
-      if (entry.peerId === peerId && entry.source === source)
-        return entry.consumer.paused || entry.consumer.track.muted;
+    for (const [consumerId, entry] of this.consumers) {
+      if (entry.peerId === peerId && entry.source === source) return this.pausedConsumers.has(consumerId);
     }
-    return producers.find((p) => p.source === source)?.paused ?? false;
+    // Nothing received yet: go by what the peer announced; no such source at all means off.
+    return producers.find((p) => p.source === source)?.paused ?? true;
   }
 
   private emit<E extends keyof CallSessionEvents>(event: E, ...args: Parameters<CallSessionEvents[E]>): void {

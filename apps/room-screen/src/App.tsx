@@ -1,3 +1,130 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BookingChangedEvent } from '@distans/contracts';
+import { createApiClient } from '@distans/web-ui/api';
+import { useI18n } from '@distans/web-ui/i18n';
+import { useVisitCall } from './call/use-visit-call';
+import { clearDeviceToken, readDeviceToken, storeDeviceToken } from './device-token';
+import { isVisitActive, type PairedDevice, type Visit } from './room-api';
+import { CallScreen } from './screens/CallScreen';
+import { DoorDisplay } from './screens/DoorDisplay';
+import { LoadingScreen } from './screens/LoadingScreen';
+import { PairingScreen } from './screens/PairingScreen';
+import { ThanksScreen } from './screens/ThanksScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+import { useRoomStatus } from './use-room-status';
+import { useWakeLock } from './use-wake-lock';
+
+/** How long "Thank you for your visit" stays before the door display returns. */
+const THANKS_MS = 8_000;
+
 export function App() {
-  return <main>Distans</main>;
+  const [token, setToken] = useState(readDeviceToken);
+  const paired = useCallback((device: PairedDevice) => {
+    storeDeviceToken(device.deviceToken);
+    setToken(device.deviceToken);
+  }, []);
+  // Any 401 means this device was revoked: forget the token and ask for a new code.
+  const revoked = useCallback(() => {
+    clearDeviceToken();
+    setToken(null);
+  }, []);
+
+  if (!token) return <PairingScreen onPaired={paired} />;
+  return <Kiosk key={token} token={token} onRevoked={revoked} />;
+}
+
+type Phase = { kind: 'door' } | { kind: 'visit'; visit: Visit } | { kind: 'thanks' };
+
+/**
+ * The paired kiosk: door display, then welcome and the call for a checked-in visit, then thanks.
+ * Everything is driven by the room's status and the call's own events; nobody clicks anything.
+ */
+function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
+  const { setLocale } = useI18n();
+  useWakeLock();
+  const api = useMemo(() => createApiClient('', () => token, onRevoked), [token, onRevoked]);
+  const [phase, setPhase] = useState<Phase>({ kind: 'door' });
+  // Bookings that are over on this screen (ended by the handler, completed, cancelled): never rejoin
+  // them, even if a status answer still lists one for a moment.
+  const finished = useRef(new Set<string>());
+  const activeBookingId = phase.kind === 'visit' ? phase.visit.bookingId : null;
+
+  const endVisit = useCallback((bookingId: string, thank: boolean) => {
+    finished.current.add(bookingId);
+    setPhase((previous) =>
+      previous.kind === 'visit' && previous.visit.bookingId === bookingId
+        ? thank
+          ? { kind: 'thanks' }
+          : { kind: 'door' }
+        : previous,
+    );
+  }, []);
+
+  const onBookingChanged = useCallback(
+    (event: BookingChangedEvent) => {
+      if (event.bookingId !== activeBookingId) return;
+      if (event.status === 'COMPLETED') endVisit(event.bookingId, true);
+      else if (event.status === 'CANCELLED' || event.status === 'NO_SHOW') endVisit(event.bookingId, false);
+    },
+    [activeBookingId, endVisit],
+  );
+
+  const { status, skewMs, online, refresh } = useRoomStatus(api, token, onBookingChanged);
+
+  const { call, snapshot } = useVisitCall(activeBookingId, () => token, {
+    onEnded: () => activeBookingId && endVisit(activeBookingId, true),
+    onInterrupted: refresh,
+    onUnauthorized: onRevoked,
+  });
+  const joined = snapshot?.joined ?? false;
+  const everJoined = snapshot?.everJoined ?? false;
+
+  // Follow the room's status: start a checked-in visit (also right after a reload), and end one
+  // that has gone from the status while the kiosk is not in its call.
+  useEffect(() => {
+    if (!status) return;
+    const listed = isVisitActive(status.visit) && !finished.current.has(status.visit.bookingId) ? status.visit : null;
+    switch (phase.kind) {
+      case 'thanks':
+        return;
+      case 'door':
+        if (listed) setPhase({ kind: 'visit', visit: listed });
+        return;
+      case 'visit': {
+        if (listed?.bookingId === phase.visit.bookingId) {
+          if (listed.status !== phase.visit.status || listed.localStart !== phase.visit.localStart)
+            setPhase({ kind: 'visit', visit: listed });
+          return;
+        }
+        // A meeting running past its slot drops out of the status; the call's own end decides then.
+        if (joined) return;
+        finished.current.add(phase.visit.bookingId);
+        setPhase(listed ? { kind: 'visit', visit: listed } : everJoined ? { kind: 'thanks' } : { kind: 'door' });
+        return;
+      }
+    }
+  }, [status, phase, joined, everJoined]);
+
+  useEffect(() => {
+    if (phase.kind !== 'thanks') return;
+    const timer = window.setTimeout(() => {
+      // The next person at the door gets the default language again.
+      setLocale('sv');
+      setPhase({ kind: 'door' });
+      refresh();
+    }, THANKS_MS);
+    return () => window.clearTimeout(timer);
+  }, [phase.kind, refresh, setLocale]);
+
+  switch (phase.kind) {
+    case 'thanks':
+      return <ThanksScreen />;
+    case 'visit':
+      if (call && snapshot?.everJoined)
+        return <CallScreen visit={phase.visit} call={call} snapshot={snapshot} api={api} />;
+      return <WelcomeScreen visit={phase.visit} snapshot={snapshot} api={api} roomName={status?.room.name ?? ''} />;
+    case 'door':
+      if (!status) return <LoadingScreen offline={!online} />;
+      return <DoorDisplay status={status} skewMs={skewMs} online={online} />;
+  }
 }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingStatus } from '@distans/contracts';
 import { addDays, localDateOf, LocalDay } from '@distans/scheduling';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
 
 /** A door display's view of one slot: times and state only, never who or which agency. */
@@ -38,7 +40,10 @@ const ACTIVE = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
  */
 @Injectable()
 export class RoomScreenService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Rings the office: staff of the room's office get a live 'staff.call' event. */
   async callStaff(actor: Actor): Promise<{ calledAt: string }> {
@@ -75,13 +80,13 @@ export class RoomScreenService {
     }[] = await this.db.query(
       `SELECT 'booking' AS kind, b.id, b.reference, b.status, b.starts_at, b.ends_at
            FROM booking b
-          WHERE b.room_id = $1 AND b.status = ANY ($4) AND b.ends_at > $2 AND b.starts_at < $3
+          WHERE b.room_id = $1 AND b.status = ANY ($4) AND b.ends_at > $5 AND b.starts_at < $3
          UNION ALL
          SELECT 'block', rb.id, NULL, NULL, rb.starts_at, rb.ends_at
            FROM room_block rb
           WHERE rb.room_id = $1 AND rb.ends_at > $2 AND rb.starts_at < $3
          ORDER BY starts_at`,
-      [room.id, now, dayEnd, ACTIVE],
+      [room.id, now, dayEnd, ACTIVE, new Date(now.getTime() - this.config.SESSION_JOIN_AFTER_MINUTES * 60_000)],
     );
 
     const toSlot = (row: (typeof rows)[number]): DoorSlot => ({
@@ -90,9 +95,12 @@ export class RoomScreenService {
       local: { start: hhmm(row.starts_at, zone), end: hhmm(row.ends_at, zone) },
       state: row.kind === 'block' ? 'BLOCKED' : (row.status as DoorSlot['state']),
     });
-    const slots = rows.map(toSlot);
-    const currentIndex = rows.findIndex((r) => r.starts_at <= now && r.ends_at > now);
-    const nextIndex = rows.findIndex((r) => r.starts_at > now);
+    // A meeting may run over its slot: it stays the visit until its join window closes, but the
+    // door shows only what is still ahead or under way.
+    const shown = rows.filter((r) => r.ends_at > now || r.status === 'IN_SESSION');
+    const slots = shown.map(toSlot);
+    const currentIndex = shown.findIndex((r) => r.starts_at <= now && (r.ends_at > now || r.status === 'IN_SESSION'));
+    const nextIndex = shown.findIndex((r) => r.starts_at > now);
 
     // The visit is the checked-in (or running) booking whose time is near: it may start a little
     // early or run over, so look a little either side of now.

@@ -1,0 +1,64 @@
+import type { BookingStatus } from '@distans/contracts';
+
+// Mirrors of the API's answers for the room device (apps/api/src/room-screen and devices). They
+// belong in libs/contracts next to the socket events; until they move there, keep them in step.
+
+export type DoorSlotState = 'BOOKED' | 'CHECKED_IN' | 'IN_SESSION' | 'BLOCKED';
+
+/** One slot on the door: times and state only, never who or which agency. */
+export interface DoorSlot {
+  start: string;
+  end: string;
+  local: { start: string; end: string };
+  state: DoorSlotState;
+}
+
+export interface Visit {
+  bookingId: string;
+  reference: string;
+  start: string;
+  localStart: string;
+  status: BookingStatus;
+}
+
+export interface RoomScreenStatus {
+  room: { id: string; name: string };
+  office: { id: string; name: string; timeZone: string };
+  now: string;
+  slots: DoorSlot[];
+  current: DoorSlot | null;
+  next: DoorSlot | null;
+  visit: Visit | null;
+}
+
+export interface PairedDevice {
+  deviceId: string;
+  deviceToken: string;
+  room: { id: string; name: string };
+  office: { id: string; name: string };
+}
+
+/** Statuses in which the visitor is in the room and the kiosk should be in (or joining) the call. */
+export function isVisitActive(visit: Visit | null): visit is Visit {
+  return visit !== null && (visit.status === 'CHECKED_IN' || visit.status === 'IN_SESSION');
+}
+
+/** The slot running at `now` and the one after it, from the slots of the last status answer. */
+export function currentAndNext(slots: DoorSlot[], now: number): { current: DoorSlot | null; next: DoorSlot | null } {
+  const current = slots.find((s) => Date.parse(s.start) <= now && Date.parse(s.end) > now) ?? null;
+  const next = slots.find((s) => Date.parse(s.start) > now) ?? null;
+  return { current, next };
+}
+
+/**
+ * The HTTP status of an error thrown by the API client or by the call engine, when it has one.
+ * The engine's error type is not part of the contract, so accept the usual spellings.
+ */
+export function httpStatusOf(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const candidate = error as { status?: unknown; statusCode?: unknown; body?: { statusCode?: unknown } | null };
+  for (const value of [candidate.status, candidate.statusCode, candidate.body?.statusCode]) {
+    if (typeof value === 'number') return value;
+  }
+  return null;
+}

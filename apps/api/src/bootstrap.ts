@@ -66,6 +66,9 @@ export async function createApp(
         mediaSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // TLS is the reverse proxy's job. Forcing https/wss here would break a kiosk reaching the
+        // server over plain HTTP on an office LAN (and every test host that is not localhost).
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,

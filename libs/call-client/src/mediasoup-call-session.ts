@@ -252,6 +252,8 @@ export class MediasoupCallSession implements CallSession {
             ],
             codecOptions: { videoGoogleStartBitrate: 1000 },
             appData: { source },
+            // The camera belongs to the app and outlives this producer: a rejoin sends it again.
+            stopTracks: false,
           })
         : await transport.produce({ track, appData: { source }, stopTracks: false });
     this.producers.set(source, producer);

@@ -1,0 +1,276 @@
+import type { Browser, Page } from 'playwright-core';
+import { bookingBody, bookingWorld, BookingWorld } from '../support/booking-fixture';
+import { Factory, login } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+import {
+  accessibilityProblems,
+  CHROMIUM,
+  launchChromium,
+  mediaStats,
+  newPage,
+  screenshot,
+  waitFor,
+} from './support/browser';
+import { RoomNetwork } from './support/network-namespace';
+
+jest.setTimeout(240_000);
+
+const CITIZEN = 'Astrid Testsson';
+const ROUND_THE_CLOCK = JSON.stringify(
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' })),
+);
+
+/**
+ * The whole story in two real browsers: a booking made through the public API, a paired room
+ * screen, check-in at the desk, the handler joining from the agenda, video both ways through the
+ * real SFU, a screen share, and the handler ending the meeting.
+ */
+describe('A remote meeting, end to end', () => {
+  let t: TestApp;
+  let base: string;
+  let port: number;
+  let browser: Browser;
+  let staffToken: string;
+  /** The room screen's own network, for cutting it off; null where namespaces cannot be made. */
+  const network = RoomNetwork.create(CHROMIUM);
+  const a11y: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      SESSION_JOIN_BEFORE_MINUTES: '60',
+      LOG_LEVEL: 'warn',
+      // Media must be reachable from the room's namespace as well as from this host.
+      MEDIA_LISTEN_IP: network?.hostAddress ?? '127.0.0.1',
+    });
+    await t.app.listen({ port: 0, host: '0.0.0.0' });
+    port = Number(new URL(await t.app.getUrl()).port);
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    network?.destroy();
+  });
+
+  /** A world whose office and handler work round the clock, so the test can book "now". */
+  async function meetingWorld(): Promise<
+    BookingWorld & { staffToken: string; handler: { email: string; password: string } }
+  > {
+    const world = await bookingWorld(t, { rooms: 1, handlers: 1, minNoticeMin: 0 });
+    await t.db.query(`UPDATE office SET weekly_hours = $2, closed_on_public_holidays = false WHERE id = $1`, [
+      world.officeId,
+      ROUND_THE_CLOCK,
+    ]);
+    await t.db.query(`UPDATE app_user SET weekly_hours = $2 WHERE id = $1`, [world.handlerIds[0], ROUND_THE_CLOCK]);
+    const staff = await new Factory(t.db).user('OFFICE_STAFF', { officeIds: [world.officeId] });
+    staffToken = await login(t, staff);
+    return { ...world, staffToken, handler: world.handlers[0] };
+  }
+
+  async function bookNow(world: BookingWorld): Promise<{ id: string; reference: string; start: string }> {
+    const start = new Date(Math.ceil((Date.now() + 60_000) / 900_000) * 900_000).toISOString();
+    const res = await t.request('POST', '/bookings', {
+      body: bookingBody(world, start, { citizen: { name: CITIZEN } }),
+    });
+    expect([res.status, res.body.message]).toEqual([201, undefined]);
+    return { id: res.body.id, reference: res.body.reference, start };
+  }
+
+  async function pairRoomScreen(page: Page, world: BookingWorld, token: string, origin = base): Promise<void> {
+    const code = await t.request('POST', `/rooms/${world.roomIds[0]}/pairing-codes`, { token });
+    await page.goto(`${origin}/room/`);
+    const form = page.getByTestId('pairing-form');
+    await form.waitFor();
+    await form.locator('input').first().fill(code.body.code.toLowerCase());
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('door-display').waitFor();
+  }
+
+  async function checkIn(bookingId: string, token: string): Promise<void> {
+    const res = await t.request('POST', `/bookings/${bookingId}/check-in`, {
+      token,
+      body: { idCheckMethod: 'PASSPORT' },
+    });
+    expect(res.status).toBe(200);
+  }
+
+  async function handlerJoins(
+    page: Page,
+    handler: { email: string; password: string },
+    bookingId: string,
+  ): Promise<number> {
+    await page.goto(`${base}/handler/`);
+    const form = page.getByTestId('login-form');
+    await form.locator('input[type=email]').fill(handler.email);
+    await form.locator('input[type=password]').fill(handler.password);
+    await form.locator('button[type=submit]').click();
+    const item = page.locator(`[data-testid=agenda-item][data-booking-id="${bookingId}"]`);
+    await item.waitFor();
+    await waitFor(
+      'the agenda to show the visitor checked in',
+      async () => (await item.getAttribute('data-status')) === 'CHECKED_IN',
+    );
+    await screenshot(page, '04-handler-agenda-checked-in');
+    a11y['handler agenda'] = await accessibilityProblems(page);
+    // Open the booking (its contact is shown, and the read is audit-logged), then join from there.
+    await item.locator('h3 a').click();
+    await page.getByText(CITIZEN).first().waitFor();
+    const [{ n: contactReads }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'booking.contact.read' AND resource_id = $1`,
+      [bookingId],
+    );
+    expect(contactReads).toBeGreaterThan(0);
+    await screenshot(page, '04b-handler-booking-detail');
+    a11y['handler booking detail'] = await accessibilityProblems(page);
+    await page.getByTestId('join-button').click();
+    await page.getByTestId('prejoin-join').waitFor();
+    await screenshot(page, '05-handler-device-check');
+    a11y['handler device check'] = await accessibilityProblems(page);
+    const joinedAt = Date.now();
+    await page.getByTestId('prejoin-join').click();
+    return joinedAt;
+  }
+
+  const decodingVideo =
+    (page: Page, streams = 1) =>
+    async () => {
+      const stats = await mediaStats(page);
+      return stats.videoFramesDecoded.filter((frames) => frames > 0).length >= streams && stats;
+    };
+
+  it('should take a visitor from booking to a completed meeting', async () => {
+    const world = await meetingWorld();
+
+    // 2. Book through the public API.
+    const booking = await bookNow(world);
+
+    // 3. Pair the room screen: it shows the slot as booked, and nothing personal.
+    const room = await newPage(browser, { width: 1920, height: 1080 });
+    await pairRoomScreen(room.page, world, world.staffToken);
+    await waitFor(
+      'the booked slot on the door display',
+      async () => (await room.page.locator('[data-testid=door-slot][data-state=BOOKED]').count()) > 0,
+    );
+    const doorText = await room.page.locator('body').innerText();
+    for (const secret of [CITIZEN, 'Astrid', 'Bostadsbidrag', 'Housing allowance', world.agencyId])
+      expect(doorText).not.toContain(secret);
+    await screenshot(room.page, '01-room-door-display-booked');
+    a11y['room door display'] = await accessibilityProblems(room.page);
+
+    // 4. Office staff check the visitor in: the room screen welcomes them with the reference only.
+    await checkIn(booking.id, world.staffToken);
+    await room.page.getByTestId('welcome').waitFor({ timeout: 40_000 });
+    expect(await room.page.getByTestId('visit-reference').innerText()).toContain(booking.reference);
+    expect(await room.page.locator('body').innerText()).not.toContain('Astrid');
+    await screenshot(room.page, '02-room-welcome');
+    a11y['room welcome'] = await accessibilityProblems(room.page);
+
+    // 5. The handler logs in, sees "checked in", and joins.
+    const handler = await newPage(browser, { width: 1440, height: 900 });
+    const joinedAt = await handlerJoins(handler.page, world.handler, booking.id);
+
+    // 6. The room screen joins by itself; video and audio flow both ways.
+    const handlerStats = await waitFor(
+      'the handler to decode the room’s video',
+      decodingVideo(handler.page),
+      45_000,
+      100,
+    );
+    const firstFrameMs = Date.now() - joinedAt;
+    const roomStats = await waitFor('the room screen to decode the handler’s video', decodingVideo(room.page), 45_000);
+    await waitFor('audio both ways', async () => {
+      const [h, r] = await Promise.all([mediaStats(handler.page), mediaStats(room.page)]);
+      return h.audioPacketsReceived > 0 && r.audioPacketsReceived > 0;
+    });
+    expect(handlerStats.videoFramesDecoded[0]).toBeGreaterThan(0);
+    expect(roomStats.videoFramesDecoded[0]).toBeGreaterThan(0);
+    process.stdout.write(`\n[e2e] join to first decoded frame (handler): ${firstFrameMs} ms\n`);
+    await handler.page.getByTestId('remote-video').first().waitFor();
+    await room.page.getByTestId('remote-video').first().waitFor();
+    await screenshot(handler.page, '06-handler-in-call');
+    await screenshot(room.page, '07-room-in-call');
+    a11y['handler in call'] = await accessibilityProblems(handler.page);
+    a11y['room in call'] = await accessibilityProblems(room.page);
+    const [{ status: inSession }] = await t.db.query(`SELECT status FROM booking WHERE id = $1`, [booking.id]);
+    expect(inSession).toBe('IN_SESSION');
+
+    // 7. Screen share once: the room receives a second video.
+    await handler.page.getByTestId('share-button').click();
+    await waitFor('the room screen to decode the shared screen', decodingVideo(room.page, 2), 30_000);
+    await screenshot(room.page, '08-room-sees-shared-screen');
+    await handler.page.getByTestId('share-button').click();
+
+    // 8. The handler ends the meeting: the room thanks the visitor and returns to idle; COMPLETED.
+    await handler.page.getByTestId('end-button').click();
+    const confirm = handler.page.getByTestId('end-confirm');
+    if (await confirm.count()) await confirm.click();
+    await room.page.getByTestId('thanks').waitFor({ timeout: 20_000 });
+    await screenshot(room.page, '09-room-thanks');
+    a11y['room thanks'] = await accessibilityProblems(room.page);
+    await room.page.getByTestId('door-display').waitFor({ timeout: 30_000 });
+    await screenshot(room.page, '10-room-idle-again');
+    const [{ status }] = await t.db.query(`SELECT status FROM booking WHERE id = $1`, [booking.id]);
+    expect(status).toBe('COMPLETED');
+    expect(await room.page.getByTestId('remote-video').count()).toBe(0);
+
+    await room.context.close();
+    await handler.context.close();
+    expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((screen) => [screen, []])));
+  });
+
+  // Needs a network namespace (root and iproute2, as on CI); elsewhere this one test is skipped.
+  (network ? it : it.skip)(
+    'should bring the room screen’s video back after ten seconds offline, without a reload',
+    async () => {
+      const world = await meetingWorld();
+      const booking = await bookNow(world);
+      const roomOrigin = `http://${network!.hostAddress}:${port}`;
+      const roomBrowser = await launchChromium({
+        executablePath: network!.chromiumPath,
+        insecureOriginAsSecure: roomOrigin,
+      });
+      try {
+        const room = await newPage(roomBrowser, { width: 1280, height: 800 });
+        await pairRoomScreen(room.page, world, world.staffToken, roomOrigin);
+        await checkIn(booking.id, world.staffToken);
+        await room.page.getByTestId('welcome').waitFor({ timeout: 40_000 });
+        const handler = await newPage(browser, { width: 1440, height: 900 });
+        await handlerJoins(handler.page, world.handler, booking.id);
+        await waitFor('video on the room screen', decodingVideo(room.page), 45_000);
+
+        let reloads = 0;
+        room.page.on('load', () => (reloads += 1));
+        const framesBefore = (await mediaStats(room.page)).videoFramesDecoded[0] ?? 0;
+        network!.setConnected(false);
+        await new Promise((resolve) => setTimeout(resolve, 10_000));
+        const framesOffline = (await mediaStats(room.page)).videoFramesDecoded[0] ?? 0;
+        await screenshot(room.page, '11-room-offline');
+        network!.setConnected(true);
+        const cutAt = Date.now();
+
+        // Frames decoded grow again once the network is back (a rebuilt connection counts from 0).
+        await waitFor(
+          'video to come back on the room screen',
+          async () => {
+            const now = (await mediaStats(room.page)).videoFramesDecoded[0] ?? 0;
+            return now > framesOffline + 30 || (now > 30 && now < framesOffline);
+          },
+          60_000,
+          500,
+        );
+        process.stdout.write(
+          `\n[e2e] room video back ${Date.now() - cutAt} ms after the network returned (frames before ${framesBefore}, during ${framesOffline})\n`,
+        );
+        await waitFor('video to come back on the handler’s side', decodingVideo(handler.page), 30_000);
+        await room.page.getByTestId('reconnect-banner').waitFor({ state: 'detached', timeout: 15_000 });
+        await room.page.getByTestId('remote-video').first().waitFor();
+        await screenshot(room.page, '12-room-back-online');
+        expect(reloads).toBe(0);
+        await handler.context.close();
+      } finally {
+        await roomBrowser.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'e2e');
+
+/**
+ * Debian's Chromium with a fake camera and microphone and no permission prompts; without the
+ * background-networking flags Chromium keeps calling home, which this machine's closed network
+ * refuses (see the library's env notes).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(
+  options: { executablePath?: string; insecureOriginAsSecure?: string } = {},
+): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: options.executablePath ?? CHROMIUM,
+    args: [
+      // Camera and microphone need a secure context; a plain-HTTP test address stands in for HTTPS.
+      ...(options.insecureOriginAsSecure
+        ? [`--unsafely-treat-insecure-origin-as-secure=${options.insecureOriginAsSecure}`]
+        : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** Keeps every RTCPeerConnection the page creates, so tests can read real WebRTC statistics. */
+const CAPTURE_PEER_CONNECTIONS = `
+  window.__pcs = [];
+  const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args) { super(...args); window.__pcs.push(this); }
+  };
+`;
+
+export async function newPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, permissions: ['camera', 'microphone'] });
+  await context.addInitScript(CAPTURE_PEER_CONNECTIONS);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export interface MediaStats {
+  /** framesDecoded per inbound video stream, largest first. */
+  videoFramesDecoded: number[];
+  audioPacketsReceived: number;
+  audioPacketsSent: number;
+}
+
+/** Inbound and outbound RTP as the browser itself counts it, over all live peer connections. */
+export async function mediaStats(page: Page): Promise<MediaStats> {
+  return page.evaluate(async () => {
+    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter(
+      (pc) => pc.connectionState !== 'closed',
+    );
+    const video: number[] = [];
+    let audioIn = 0;
+    let audioOut = 0;
+    for (const pc of pcs) {
+      const report = await pc.getStats();
+      report.forEach(
+        (s: {
+          type: string;
+          kind?: string;
+          framesDecoded?: number;
+          packetsReceived?: number;
+          packetsSent?: number;
+        }) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'video') video.push(s.framesDecoded ?? 0);
+          if (s.type === 'inbound-rtp' && s.kind === 'audio') audioIn += s.packetsReceived ?? 0;
+          if (s.type === 'outbound-rtp' && s.kind === 'audio') audioOut += s.packetsSent ?? 0;
+        },
+      );
+    }
+    return {
+      videoFramesDecoded: video.sort((a, b) => b - a),
+      audioPacketsReceived: audioIn,
+      audioPacketsSent: audioOut,
+    };
+  });
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 250,
+): Promise<T> {
+  const started = Date.now();
+  let last: Error | null = null;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error instanceof Error ? error : new Error(String(error));
+    }
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core findings on the page as it is now (rule id and a sample target). */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+  });
+}

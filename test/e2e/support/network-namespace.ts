@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A separate network for the room screen's browser: a Linux network namespace joined to this
+ * host by a veth pair on a private /30. Taking the room's end of the link down cuts everything
+ * that browser sends, signalling and media alike, which browser-level "offline" emulation does
+ * not do for WebRTC or for connections to the local machine.
+ */
+export class RoomNetwork {
+  private constructor(
+    readonly name: string,
+    readonly hostAddress: string,
+    private readonly roomLink: string,
+    private readonly hostLink: string,
+    private readonly scratch: string,
+    /** A Chromium launcher that runs the browser inside the namespace. */
+    readonly chromiumPath: string,
+  ) {}
+
+  /** Null when this machine cannot make namespaces (not root, or no iproute2): the caller skips. */
+  static create(chromium: string): RoomNetwork | null {
+    if (process.getuid?.() !== 0) return null;
+    try {
+      execFileSync('ip', ['-V'], { stdio: 'ignore' });
+    } catch {
+      return null;
+    }
+    const id = (process.pid % 250) + 1;
+    const name = `distans-room-${process.pid}`;
+    const hostLink = `dsh${process.pid}`.slice(0, 15);
+    const roomLink = `dsr${process.pid}`.slice(0, 15);
+    const hostAddress = `10.231.${id}.1`;
+    const ip = (...args: string[]): void => void execFileSync('ip', args, { stdio: 'pipe' });
+    ip('netns', 'add', name);
+    ip('link', 'add', hostLink, 'type', 'veth', 'peer', 'name', roomLink);
+    ip('link', 'set', roomLink, 'netns', name);
+    ip('addr', 'add', `${hostAddress}/30`, 'dev', hostLink);
+    ip('link', 'set', hostLink, 'up');
+    ip('netns', 'exec', name, 'ip', 'addr', 'add', `10.231.${id}.2/30`, 'dev', roomLink);
+    ip('netns', 'exec', name, 'ip', 'link', 'set', roomLink, 'up');
+    ip('netns', 'exec', name, 'ip', 'link', 'set', 'lo', 'up');
+    const scratch = mkdtempSync(join(tmpdir(), 'distans-room-net-'));
+    const launcher = join(scratch, 'chromium-in-room-network.sh');
+    writeFileSync(launcher, `#!/bin/sh\nexec ip netns exec ${name} ${chromium} "$@"\n`);
+    chmodSync(launcher, 0o755);
+    return new RoomNetwork(name, hostAddress, roomLink, hostLink, scratch, launcher);
+  }
+
+  setConnected(connected: boolean): void {
+    execFileSync('ip', ['netns', 'exec', this.name, 'ip', 'link', 'set', this.roomLink, connected ? 'up' : 'down'], {
+      stdio: 'pipe',
+    });
+  }
+
+  destroy(): void {
+    for (const args of [
+      ['link', 'del', this.hostLink],
+      ['netns', 'del', this.name],
+    ]) {
+      try {
+        execFileSync('ip', args, { stdio: 'ignore' });
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(this.scratch, { recursive: true, force: true });
+  }
+}

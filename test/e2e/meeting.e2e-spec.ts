@@ -82,6 +82,10 @@ describe('A remote meeting, end to end', () => {
     await page.goto(`${origin}/room/`);
     const form = page.getByTestId('pairing-form');
     await form.waitFor();
+    if (!a11y['room pairing']) {
+      await screenshot(page, '00-room-pairing');
+      a11y['room pairing'] = await accessibilityProblems(page);
+    }
     await form.locator('input').first().fill(code.body.code.toLowerCase());
     await form.locator('button[type=submit]').click();
     await page.getByTestId('door-display').waitFor();
@@ -102,6 +106,11 @@ describe('A remote meeting, end to end', () => {
   ): Promise<number> {
     await page.goto(`${base}/handler/`);
     const form = page.getByTestId('login-form');
+    await form.waitFor();
+    if (!a11y['handler login']) {
+      await screenshot(page, '03-handler-login');
+      a11y['handler login'] = await accessibilityProblems(page);
+    }
     await form.locator('input[type=email]').fill(handler.email);
     await form.locator('input[type=password]').fill(handler.password);
     await form.locator('button[type=submit]').click();

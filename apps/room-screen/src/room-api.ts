@@ -1,42 +1,12 @@
-import type { BookingStatus } from '@distans/contracts';
+import type { DoorSlot, RoomVisit as Visit } from '@distans/contracts';
 
-// Mirrors of the API's answers for the room device (apps/api/src/room-screen and devices). They
-// belong in libs/contracts next to the socket events; until they move there, keep them in step.
-
-export type DoorSlotState = 'BOOKED' | 'CHECKED_IN' | 'IN_SESSION' | 'BLOCKED';
-
-/** One slot on the door: times and state only, never who or which agency. */
-export interface DoorSlot {
-  start: string;
-  end: string;
-  local: { start: string; end: string };
-  state: DoorSlotState;
-}
-
-export interface Visit {
-  bookingId: string;
-  reference: string;
-  start: string;
-  localStart: string;
-  status: BookingStatus;
-}
-
-export interface RoomScreenStatus {
-  room: { id: string; name: string };
-  office: { id: string; name: string; timeZone: string };
-  now: string;
-  slots: DoorSlot[];
-  current: DoorSlot | null;
-  next: DoorSlot | null;
-  visit: Visit | null;
-}
-
-export interface PairedDevice {
-  deviceId: string;
-  deviceToken: string;
-  room: { id: string; name: string };
-  office: { id: string; name: string };
-}
+export type {
+  DoorSlot,
+  PairedDeviceView as PairedDevice,
+  RoomScreenStatus,
+  RoomVisit as Visit,
+} from '@distans/contracts';
+export type DoorSlotState = DoorSlot['state'];
 
 /** Statuses in which the visitor is in the room and the kiosk should be in (or joining) the call. */
 export function isVisitActive(visit: Visit | null): visit is Visit {

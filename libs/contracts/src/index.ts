@@ -3,3 +3,4 @@ export * from './organisation';
 export * from './http';
 export * from './bookings';
 export * from './session';
+export * from './views';

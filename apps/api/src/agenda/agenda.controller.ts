@@ -2,8 +2,9 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
-import { AgendaService, AgendaView } from './agenda.service';
-import { BookingDetailService, BookingDetailView } from './booking-detail.service';
+import type { AgendaView, BookingDetailView } from '@distans/contracts';
+import { AgendaService } from './agenda.service';
+import { BookingDetailService } from './booking-detail.service';
 import { AgendaQueryDto } from './dto/agenda-query.dto';
 
 @ApiTags('agenda')

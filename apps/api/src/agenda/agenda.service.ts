@@ -1,36 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus, IdCheckMethod } from '@distans/contracts';
+import type { AgendaItem, AgendaView } from '@distans/contracts';
 import { addDays, IsoDate, LocalDay } from '@distans/scheduling';
 import { DataSource } from 'typeorm';
-import { BookingRow, CitizenBookingView, localTimes } from '../bookings/booking-view';
+import { BookingRow, localTimes } from '../bookings/booking-view';
 import { ForbiddenError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
-
-export interface AgendaItem {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: CitizenBookingView['local'];
-  agency: { code: string; nameSv: string; nameEn: string };
-  caseType: { nameSv: string; nameEn: string };
-  office: { id: string; name: string };
-  room: { id: string; name: string };
-  language: string;
-  interpreter: { needed: boolean; language: string | null };
-  accessibilityNeeds: string[];
-  /** True once office staff checked the visitor in after seeing an identity document. */
-  idVerified: boolean;
-  idCheck: { method: IdCheckMethod; at: string } | null;
-}
-
-export interface AgendaView {
-  date: string;
-  timeZone: string;
-  items: AgendaItem[];
-}
 
 type AgendaRow = Pick<
   BookingRow,

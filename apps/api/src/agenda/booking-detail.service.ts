@@ -1,45 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus, IdCheckMethod } from '@distans/contracts';
+import type { BookingDetailView, BookingStatus } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { BookingRow, CitizenBookingView, localTimes } from '../bookings/booking-view';
+import { BookingRow, localTimes } from '../bookings/booking-view';
 import { BookingsService } from '../bookings/bookings.service';
 import { NotFoundError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
-
-export interface BookingEventView {
-  at: string;
-  kind: string;
-  from: BookingStatus | null;
-  to: BookingStatus;
-  actor: { id: string | null; role: string };
-  details: Record<string, unknown>;
-}
-
-/** Everything about one booking, for the people who hold the meeting. */
-export interface BookingDetailView {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: CitizenBookingView['local'];
-  agency: { id: string; code: string; nameSv: string; nameEn: string };
-  caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
-  office: { id: string; name: string };
-  room: { id: string; name: string };
-  handler: { id: string; name: string };
-  interpreter: { id: string; name: string; language: string | null } | null;
-  language: string;
-  accessibilityNeeds: string[];
-  accessibilityNote: string;
-  citizen: { name: string; phone: string | null; email: string | null; locale: 'sv' | 'en' };
-  bookedVia: 'PUBLIC' | 'OFFICE_STAFF';
-  idVerified: boolean;
-  idCheck: { method: IdCheckMethod; at: string; by: string } | null;
-  events: BookingEventView[];
-}
 
 interface ExtraRow {
   booked_via: 'PUBLIC' | 'OFFICE_STAFF';

@@ -4,7 +4,8 @@ import { Throttle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../common/request-context';
 import { CurrentActor, Public } from './auth.decorators';
-import { AuthService, TokenPair } from './auth.service';
+import type { TokenPair } from '@distans/contracts';
+import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { loginRateLimit } from './rate-limits';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import type { StaffRole } from '@distans/contracts';
+import type { StaffRole, TokenPair } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
@@ -10,14 +10,6 @@ import { AccountLockedError, UnauthenticatedError } from '../common/domain-error
 import type { Actor } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { randomToken, sha256 } from './secrets';
-
-export interface TokenPair {
-  accessToken: string;
-  accessTokenExpiresIn: number;
-  refreshToken: string;
-  refreshTokenExpiresAt: string;
-  tokenType: 'Bearer';
-}
 
 interface AccessClaims {
   sub: string;

@@ -1,4 +1,4 @@
-import type { BookingStatus, IdCheckMethod } from '@distans/contracts';
+import type { BookingStatus, IdCheckMethod, LocalTimes } from '@distans/contracts';
 import { DateTime } from 'luxon';
 
 /** What the citizen (holding the manage token) sees of their own booking. */
@@ -8,7 +8,7 @@ export interface CitizenBookingView {
   start: string;
   end: string;
   /** Office-local date and times, for people rather than machines. */
-  local: { date: string; start: string; end: string; zone: string };
+  local: LocalTimes;
   agency: { code: string; nameSv: string; nameEn: string };
   caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
   office: { id: string; name: string; streetAddress: string; postalCode: string; city: string };
@@ -74,7 +74,7 @@ export const BOOKING_SELECT = `
     JOIN office o ON o.id = b.office_id
     JOIN room r ON r.id = b.room_id`;
 
-export function localTimes(row: Pick<BookingRow, 'starts_at' | 'ends_at' | 'time_zone'>): CitizenBookingView['local'] {
+export function localTimes(row: Pick<BookingRow, 'starts_at' | 'ends_at' | 'time_zone'>): LocalTimes {
   const start = DateTime.fromJSDate(row.starts_at, { zone: row.time_zone });
   const end = DateTime.fromJSDate(row.ends_at, { zone: row.time_zone });
   return { date: start.toISODate()!, start: start.toFormat('HH:mm'), end: end.toFormat('HH:mm'), zone: row.time_zone };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PairedDeviceView } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DEVICE_TOKEN_PREFIX } from '../auth/auth.guard';
@@ -14,13 +15,6 @@ export interface PairingCodeView {
   code: string;
   roomId: string;
   expiresAt: string;
-}
-
-export interface PairedDeviceView {
-  deviceId: string;
-  deviceToken: string;
-  room: { id: string; name: string };
-  office: { id: string; name: string };
 }
 
 export interface DeviceView {

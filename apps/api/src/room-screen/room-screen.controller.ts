@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
-import { RoomScreenService, RoomScreenStatus } from './room-screen.service';
+import type { RoomScreenStatus } from '@distans/contracts';
+import { RoomScreenService } from './room-screen.service';
 
 @ApiTags('room screen')
 @ApiBearerAuth()

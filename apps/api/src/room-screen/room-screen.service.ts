@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus } from '@distans/contracts';
+import type { BookingStatus, DoorSlot, RoomScreenStatus } from '@distans/contracts';
 import { addDays, localDateOf, LocalDay } from '@distans/scheduling';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -8,29 +8,6 @@ import { NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
-
-/** A door display's view of one slot: times and state only, never who or which agency. */
-export interface DoorSlot {
-  start: string;
-  end: string;
-  local: { start: string; end: string };
-  state: 'BOOKED' | 'CHECKED_IN' | 'IN_SESSION' | 'BLOCKED';
-}
-
-export interface RoomScreenStatus {
-  room: { id: string; name: string };
-  office: { id: string; name: string; timeZone: string };
-  now: string;
-  /** Today's remaining and current slots, in order. */
-  slots: DoorSlot[];
-  current: DoorSlot | null;
-  next: DoorSlot | null;
-  /**
-   * The visit this room is hosting right now, once the visitor has been checked in: the kiosk
-   * needs the booking id to fetch a session ticket and shows only the reference.
-   */
-  visit: { bookingId: string; reference: string; start: string; localStart: string; status: BookingStatus } | null;
-}
 
 const ACTIVE = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
 

@@ -6,7 +6,8 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { NotFoundError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto } from './dto/user.dto';
-import { AbsenceView, UsersService, UserView } from './users.service';
+import type { UserView } from '@distans/contracts';
+import { AbsenceView, UsersService } from './users.service';
 
 export interface DeviceSelfView {
   role: 'ROOM_DEVICE';

@@ -4,7 +4,8 @@ import type { Page } from '@distans/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
-import { AbsenceView, UsersService, UserView } from './users.service';
+import type { UserView } from '@distans/contracts';
+import { AbsenceView, UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()

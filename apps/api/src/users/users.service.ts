@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Language, Page, StaffRole, WeeklyIntervalDto } from '@distans/contracts';
+import type { Page, StaffRole, UserView } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
@@ -10,21 +10,6 @@ import { containsPattern, SqlFilter } from '../common/sql';
 import { sentFields } from '../common/validators';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
-
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: StaffRole;
-  active: boolean;
-  agencyId: string | null;
-  caseTypeIds: string[];
-  officeIds: string[];
-  languages: Language[];
-  weeklyHours: WeeklyIntervalDto[];
-  timeZone: string;
-  createdAt: string;
-}
 
 export interface AbsenceView {
   id: string;

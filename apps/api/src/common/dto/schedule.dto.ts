@@ -1,6 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { findWeeklyHoursProblems } from '@distans/scheduling';
-import { IsIn, IsInt, Matches, registerDecorator, ValidationArguments } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  Matches,
+  registerDecorator,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -59,3 +70,14 @@ function problemsOf(value: unknown[]): string[] {
 }
 
 export { WEEKDAY_NAMES };
+
+/** A weekly schedule field: a list of valid intervals (at most five a day) that do not overlap. */
+export function IsWeeklySchedule(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMaxSize(35),
+    ValidateNested({ each: true }),
+    Type(() => WeeklyIntervalInput),
+    IsNonOverlappingSchedule(),
+  );
+}

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,10 +12,9 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { LANGUAGES, Language, STAFF_ROLES, StaffRole } from '@distans/contracts';
-import { IsNonOverlappingSchedule, WeeklyIntervalInput } from '../../common/dto/schedule.dto';
+import { IsWeeklySchedule, WeeklyIntervalInput } from '../../common/dto/schedule.dto';
 import { PageQuery } from '../../common/pagination';
 import { IsOmittable } from '../../common/validators';
 
@@ -62,11 +60,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ type: [WeeklyIntervalInput], description: 'HANDLER and INTERPRETER working hours' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(35)
-  @ValidateNested({ each: true })
-  @Type(() => WeeklyIntervalInput)
-  @IsNonOverlappingSchedule()
+  @IsWeeklySchedule()
   weeklyHours?: WeeklyIntervalInput[];
 }
 
@@ -105,11 +99,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ type: [WeeklyIntervalInput] })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(35)
-  @ValidateNested({ each: true })
-  @Type(() => WeeklyIntervalInput)
-  @IsNonOverlappingSchedule()
+  @IsWeeklySchedule()
   weeklyHours?: WeeklyIntervalInput[];
 }
 

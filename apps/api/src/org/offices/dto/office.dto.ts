@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { OFFICE_TYPES, OfficeType } from '@distans/contracts';
-import { IsNonOverlappingSchedule, WeeklyIntervalInput } from '../../../common/dto/schedule.dto';
+import { IsWeeklySchedule, WeeklyIntervalInput } from '../../../common/dto/schedule.dto';
 import { PageQuery } from '../../../common/pagination';
 import { RefView } from '../../shared/api-docs';
 import { IsIanaTimeZone, IsNotBlank, IsOmittable, ToBoolean, Trim } from '../../../common/validators';
@@ -67,11 +56,7 @@ export class CreateOfficeDto {
 
   @ApiPropertyOptional({ type: [WeeklyIntervalInput], description: 'Regular opening hours, office-local time' })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(35)
-  @ValidateNested({ each: true })
-  @Type(() => WeeklyIntervalInput)
-  @IsNonOverlappingSchedule()
+  @IsWeeklySchedule()
   weeklyHours?: WeeklyIntervalInput[];
 
   @ApiPropertyOptional({ default: true, description: 'Closed on Swedish public holidays unless an exception opens it' })
@@ -115,11 +100,7 @@ export class UpdateOfficeDto {
 
   @ApiPropertyOptional({ type: [WeeklyIntervalInput] })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(35)
-  @ValidateNested({ each: true })
-  @Type(() => WeeklyIntervalInput)
-  @IsNonOverlappingSchedule()
+  @IsWeeklySchedule()
   weeklyHours?: WeeklyIntervalInput[];
 
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() closedOnPublicHolidays?: boolean;

@@ -14,7 +14,6 @@ import {
 } from 'class-validator';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export class TimeIntervalInput {
   @ApiProperty({ example: '09:00' })
@@ -68,8 +67,6 @@ function problemsOf(value: unknown[]): string[] {
   if (intervals.length !== value.length) return [];
   return findWeeklyHoursProblems(intervals).map((p) => `interval ${p.index}: ${p.message}`);
 }
-
-export { WEEKDAY_NAMES };
 
 /** A weekly schedule field: a list of valid intervals (at most five a day) that do not overlap. */
 export function IsWeeklySchedule(): PropertyDecorator {

@@ -3,7 +3,7 @@ import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validato
 import { PageQuery } from '../../../common/pagination';
 import { RefView } from '../../shared/api-docs';
 import { IsNotBlank, IsOmittable, Trim } from '../../../common/validators';
-import { AREA_CODE, AREA_CODE_MESSAGE } from './region.dto';
+import { AREA_CODE, AREA_CODE_MESSAGE, UpdateRegionDto } from './region.dto';
 
 export class CreateCountyDto {
   @ApiProperty({ example: 'skane', pattern: AREA_CODE.source })
@@ -21,21 +21,8 @@ export class CreateCountyDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() regionId: string;
 }
 
-export class UpdateCountyDto {
-  @ApiPropertyOptional({ pattern: AREA_CODE.source })
-  @IsOmittable()
-  @IsString()
-  @Matches(AREA_CODE, { message: AREA_CODE_MESSAGE })
-  code?: string;
-
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOmittable()
-  @Trim()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(100)
-  name?: string;
-
+/** A county's code and name change like a region's; it may also move to another region. */
+export class UpdateCountyDto extends UpdateRegionDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Moving a county moves its offices to the new region too' })
   @IsOmittable()
   @IsUUID()

@@ -1,4 +1,4 @@
-import type { BookingStatus, IdCheckMethod } from './bookings';
+import type { BookingStatus, IdCheckMethod, NotificationLocale, RoomBlockReason } from './bookings';
 import type { Language, WeeklyIntervalDto } from './organisation';
 import type { StaffRole } from './roles';
 
@@ -33,6 +33,172 @@ export interface LocalTimes {
   start: string;
   end: string;
   zone: string;
+}
+
+/** Office-local dates and times of a span that may cross midnight (room blocks can last days). */
+export interface LocalSpan {
+  startDate: string;
+  start: string;
+  endDate: string;
+  end: string;
+  zone: string;
+}
+
+/** Which agency a booking is with: the citizen must always know who is responsible. */
+export interface AgencyName {
+  code: string;
+  nameSv: string;
+  nameEn: string;
+}
+
+/** How an interpreter takes part: whether one is booked, and for which language. */
+export interface InterpreterNeed {
+  needed: boolean;
+  language: string | null;
+}
+
+/** What the citizen (holding the manage token) sees of their own booking. */
+export interface CitizenBookingView {
+  reference: string;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  /** Office-local date and times, for people rather than machines. */
+  local: LocalTimes;
+  agency: AgencyName;
+  caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
+  office: { id: string; name: string; streetAddress: string; postalCode: string; city: string };
+  room: { name: string };
+  language: string;
+  interpreter: boolean;
+  accessibilityNeeds: string[];
+  citizen: { name: string; phone: string | null; email: string | null };
+  changeableUntil: string;
+}
+
+/** Answer to making a booking (POST /bookings, or office staff booking on a visitor's behalf). */
+export interface CreatedBooking extends CitizenBookingView {
+  id: string;
+  /** Shown once: with the reference it lets the citizen see, change or cancel the booking. */
+  manageToken: string;
+}
+
+/** Free start times per office for one case type (GET /availability). */
+export interface AvailabilityView {
+  caseType: { id: string; durationMin: number; nameSv: string; nameEn: string };
+  from: string;
+  to: string;
+  language: string;
+  interpreter: boolean;
+  offices: {
+    officeId: string;
+    officeName: string;
+    municipality: string;
+    days: { date: string; slots: { start: string; local: string }[] }[];
+  }[];
+}
+
+/** A booking as office staff see it to run the day: logistics, no case and no contact. */
+export interface StaffBookingView {
+  id: string;
+  reference: string;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  local: LocalTimes;
+  roomId: string;
+  /** Which agency the visitor meets: logistics, not the case. */
+  agency: AgencyName;
+  language: string;
+  interpreter: InterpreterNeed;
+  accessibilityNeeds: string[];
+  idCheckRequired: boolean;
+  checkedIn: boolean;
+  /** For greeting and checking in; only while the visit is still to come or under way. */
+  visitorName: string | null;
+  /**
+   * Set while a checked-in visitor waits for a handler who has not joined: when the handler was
+   * reminded, and from when staff may give the visitor a new time instead.
+   */
+  waitingForHandler: { remindedAt: string; newTimeFrom: string } | null;
+}
+
+export interface RoomBlockSummary {
+  id: string;
+  roomId: string;
+  start: string;
+  end: string;
+  local: LocalSpan;
+  reason: RoomBlockReason;
+  note: string;
+}
+
+export interface RoomBlockView extends RoomBlockSummary {
+  roomName: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A booking standing in the way of a block: enough to find and rebook it, no visitor data. */
+export interface ConflictingBooking {
+  id: string;
+  reference: string;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  local: LocalSpan;
+  agency: AgencyName;
+}
+
+/** Where a day's opening hours come from. */
+export type OpeningDaySource = 'weekly' | 'exception' | 'holiday';
+
+/** An office's day for its staff: rooms with their bookings and blocks, and the opening hours. */
+export interface DayScheduleView {
+  office: { id: string; name: string; timeZone: string };
+  date: string;
+  openingHours: {
+    closed: boolean;
+    source: OpeningDaySource;
+    reason: string | null;
+    intervals: { start: string; end: string; opens: string; closes: string }[];
+  };
+  rooms: {
+    id: string;
+    name: string;
+    active: boolean;
+    bookings: Omit<StaffBookingView, 'roomId'>[];
+    blocks: Omit<RoomBlockSummary, 'roomId'>[];
+  }[];
+}
+
+/** A "call office staff" alert from a visiting room, open until a staff member takes it. */
+export interface StaffCallView {
+  id: string;
+  office: { id: string; name: string };
+  room: { id: string; name: string };
+  calledAt: string;
+  acknowledgedAt: string | null;
+  /** The staff member who took it (their display name), once someone has. */
+  acknowledgedBy: string | null;
+}
+
+/** A kiosk paired with a room, as staff manage it. */
+export interface DeviceView {
+  id: string;
+  roomId: string;
+  label: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  /** Seen within the last couple of minutes (a paired kiosk checks in at least every 30 s). */
+  online: boolean;
+  revokedAt: string | null;
+}
+
+export interface PairingCodeView {
+  code: string;
+  roomId: string;
+  expiresAt: string;
 }
 
 export interface AgendaItem {
@@ -86,7 +252,7 @@ export interface BookingDetailView {
   language: string;
   accessibilityNeeds: string[];
   accessibilityNote: string;
-  citizen: { name: string; phone: string | null; email: string | null; locale: 'sv' | 'en' };
+  citizen: { name: string; phone: string | null; email: string | null; locale: NotificationLocale };
   bookedVia: 'PUBLIC' | 'OFFICE_STAFF';
   idVerified: boolean;
   idCheck: { method: IdCheckMethod; at: string; by: string } | null;
@@ -108,18 +274,30 @@ export interface RoomVisit {
   start: string;
   localStart: string;
   status: BookingStatus;
+  /** The handler has not joined in time and has been reminded; the visitor is told so. */
+  handlerReminded: boolean;
+}
+
+/** The room's latest "call office staff", while it matters to the visitor. */
+export interface RoomStaffCall {
+  id: string;
+  calledAt: string;
+  acknowledgedAt: string | null;
+  /** When the screen should tell the visitor what else to do if nobody has acknowledged by then. */
+  fallbackAt: string;
 }
 
 /** What a paired kiosk may know about its own room today. */
 export interface RoomScreenStatus {
   room: { id: string; name: string };
-  office: { id: string; name: string; timeZone: string };
+  office: { id: string; name: string; timeZone: string; phone: string };
   now: string;
   /** Today's remaining and current slots, in order. */
   slots: DoorSlot[];
   current: DoorSlot | null;
   next: DoorSlot | null;
   visit: RoomVisit | null;
+  staffCall: RoomStaffCall | null;
 }
 
 /** Answer to POST /devices/pair: shown once, the token is the kiosk's credential. */

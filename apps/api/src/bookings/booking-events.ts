@@ -3,7 +3,15 @@ import type { EntityManager } from 'typeorm';
 import { currentContext } from '../common/request-context';
 
 export type BookingEventKind =
-  'CREATED' | 'RESCHEDULED' | 'CANCELLED' | 'CHECKED_IN' | 'SESSION_STARTED' | 'COMPLETED' | 'NO_SHOW';
+  | 'CREATED'
+  | 'RESCHEDULED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'SESSION_STARTED'
+  | 'COMPLETED'
+  | 'NO_SHOW'
+  | 'HANDLER_REMINDED'
+  | 'HANDLER_MISSED';
 
 export interface EventActor {
   id: string | null;

@@ -1,24 +1,7 @@
-import type { BookingStatus, IdCheckMethod, LocalTimes } from '@distans/contracts';
+import type { BookingStatus, CitizenBookingView, IdCheckMethod, LocalTimes } from '@distans/contracts';
 import { DateTime } from 'luxon';
 
-/** What the citizen (holding the manage token) sees of their own booking. */
-export interface CitizenBookingView {
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  /** Office-local date and times, for people rather than machines. */
-  local: LocalTimes;
-  agency: { code: string; nameSv: string; nameEn: string };
-  caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
-  office: { id: string; name: string; streetAddress: string; postalCode: string; city: string };
-  room: { name: string };
-  language: string;
-  interpreter: boolean;
-  accessibilityNeeds: string[];
-  citizen: { name: string; phone: string | null; email: string | null };
-  changeableUntil: string;
-}
+export type { CitizenBookingView } from '@distans/contracts';
 
 export interface BookingRow {
   id: string;
@@ -57,6 +40,7 @@ export interface BookingRow {
   manage_token_hash: string;
   checked_in_at: Date | null;
   id_check_method: IdCheckMethod | null;
+  handler_reminded_at: Date | null;
 }
 
 /** One SELECT shape for every booking read, joined with what people need to understand it. */
@@ -67,7 +51,7 @@ export const BOOKING_SELECT = `
          b.office_id, o.name AS office_name, o.street_address, o.postal_code, o.city, o.time_zone,
          b.room_id, r.name AS room_name, b.handler_id, b.interpreter_id, b.language, b.interpreter_language,
          b.accessibility_needs, b.accessibility_note, b.citizen_name, b.citizen_phone, b.citizen_email, b.locale,
-         b.manage_token_hash, b.checked_in_at, b.id_check_method
+         b.manage_token_hash, b.checked_in_at, b.id_check_method, b.handler_reminded_at
     FROM booking b
     JOIN agency a ON a.id = b.agency_id
     JOIN case_type ct ON ct.id = b.case_type_id

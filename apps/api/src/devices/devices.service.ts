@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PairedDeviceView } from '@distans/contracts';
+import type { DeviceView, PairedDeviceView, PairingCodeView } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DEVICE_TOKEN_PREFIX } from '../auth/auth.guard';
@@ -11,20 +11,13 @@ import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 
-export interface PairingCodeView {
-  code: string;
-  roomId: string;
-  expiresAt: string;
-}
+export type { DeviceView, PairingCodeView } from '@distans/contracts';
 
-export interface DeviceView {
-  id: string;
-  roomId: string;
-  label: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-}
+/**
+ * A paired kiosk reads its room's status at least every 30 seconds and is marked as seen at most
+ * once a minute (see AuthGuard), so a live one is never seen longer ago than this.
+ */
+export const ONLINE_WITHIN_SECONDS = 150;
 
 const CODE_LENGTH = 8;
 
@@ -97,9 +90,10 @@ export class DevicesService {
   async list(actor: Actor, roomId: string): Promise<DeviceView[]> {
     await this.roomInScope(actor, roomId);
     const rows: DeviceView[] = await this.db.query(
-      `SELECT id, room_id AS "roomId", label, created_at AS "createdAt", last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt"
-         FROM room_device WHERE room_id = $1 ORDER BY created_at DESC`,
-      [roomId],
+      `SELECT id, room_id AS "roomId", label, created_at AS "createdAt", last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt",
+              (revoked_at IS NULL AND last_seen_at > now() - make_interval(secs => $2)) AS online
+         FROM room_device WHERE room_id = $1 ORDER BY revoked_at IS NOT NULL, created_at DESC`,
+      [roomId, ONLINE_WITHIN_SECONDS],
     );
     return rows.map((r) => ({
       ...r,

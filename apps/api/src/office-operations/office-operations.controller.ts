@@ -4,11 +4,12 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { CreatedBooking } from '../bookings/bookings.service';
 import type { Actor } from '../common/request-context';
 import { OfficeBookingDto } from './dto/office-booking.dto';
-import { OfficeDayQueryDto } from './dto/office-day.dto';
+import { ArrivalQueryDto, OfficeDayQueryDto } from './dto/office-day.dto';
 import { CreateRoomBlockDto, RoomBlockQueryDto } from './dto/room-block.dto';
 import { FrontDeskService } from './front-desk.service';
 import { RoomBlocksService, RoomBlockView } from './room-blocks.service';
 import { DayScheduleView, ScheduleService } from './schedule.service';
+import type { StaffBookingView } from './staff-booking-view';
 
 /** One office's day, desk bookings and room blocks. Office staff: their own offices only. */
 @ApiTags('office operations')
@@ -29,6 +30,16 @@ export class OfficeOperationsController {
     @Query() q: OfficeDayQueryDto,
   ): Promise<DayScheduleView> {
     return this.schedule.day(actor, officeId, q.date);
+  }
+
+  /** The visitor at the desk, by reference, name or phone number. */
+  @Get('arrivals')
+  arrivals(
+    @CurrentActor() actor: Actor,
+    @Param('officeId', ParseUUIDPipe) officeId: string,
+    @Query() q: ArrivalQueryDto,
+  ): Promise<StaffBookingView[]> {
+    return this.schedule.arrivals(actor, officeId, q.date, q.q);
   }
 
   /** Returns the reference and manage token, for staff to hand to the visitor. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus } from '@distans/contracts';
+import type { BookingStatus, ConflictingBooking, RoomBlockView } from '@distans/contracts';
 import { addDays, daysBetween, IsoDate, LocalDay } from '@distans/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,27 +9,12 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/domai
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { CreateRoomBlockDto, RoomBlockQueryDto } from './dto/room-block.dto';
-import { BlockRow, roomBlockSummary, RoomBlockSummary } from './schedule.service';
+import { BlockRow, roomBlockSummary } from './schedule.service';
 import { localSpan } from './staff-booking-view';
 
 export const MAX_BLOCK_DAYS = 31;
 
-export interface RoomBlockView extends RoomBlockSummary {
-  roomName: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-/** A booking standing in the way of a block: enough to find and rebook it, no visitor data. */
-export interface ConflictingBooking {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: ReturnType<typeof localSpan>;
-  agency: { code: string; nameSv: string; nameEn: string };
-}
+export type { ConflictingBooking, RoomBlockView } from '@distans/contracts';
 
 interface BlockViewRow extends BlockRow {
   room_name: string;

@@ -1,7 +1,9 @@
-import { ACTIVE_BOOKING_STATUSES, BookingStatus } from '@distans/contracts';
+import { ACTIVE_BOOKING_STATUSES, BookingStatus, StaffBookingView } from '@distans/contracts';
 import { DateTime } from 'luxon';
 import type { AuditRecord } from '../audit/audit.service';
-import { BookingRow, CitizenBookingView, localTimes } from '../bookings/booking-view';
+import { BookingRow, localTimes } from '../bookings/booking-view';
+
+export type { StaffBookingView } from '@distans/contracts';
 
 /** The columns of a booking that office staff need to run the day: logistics, no case or contact. */
 export type StaffBookingRow = Pick<
@@ -23,36 +25,18 @@ export type StaffBookingRow = Pick<
   | 'id_check_required'
   | 'checked_in_at'
   | 'citizen_name'
+  | 'handler_reminded_at'
 >;
 
 export const STAFF_BOOKING_SELECT = `
   SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at, o.time_zone, b.room_id,
          a.code AS agency_code, a.name_sv AS agency_name_sv, a.name_en AS agency_name_en,
          b.language, b.interpreter_id, b.interpreter_language, b.accessibility_needs, ct.id_check_required,
-         b.checked_in_at, b.citizen_name
+         b.checked_in_at, b.citizen_name, b.handler_reminded_at
     FROM booking b
     JOIN agency a ON a.id = b.agency_id
     JOIN case_type ct ON ct.id = b.case_type_id
     JOIN office o ON o.id = b.office_id`;
-
-export interface StaffBookingView {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: CitizenBookingView['local'];
-  roomId: string;
-  /** Which agency the visitor meets: logistics, not the case. */
-  agency: { code: string; nameSv: string; nameEn: string };
-  language: string;
-  interpreter: { needed: boolean; language: string | null };
-  accessibilityNeeds: string[];
-  idCheckRequired: boolean;
-  checkedIn: boolean;
-  /** For greeting and checking in; only while the visit is still to come or under way. */
-  visitorName: string | null;
-}
 
 /**
  * Staff see the visitor's name only while it can matter at the desk; once a booking is cancelled,
@@ -62,7 +46,11 @@ export function showsVisitorName(status: BookingStatus): boolean {
   return ACTIVE_BOOKING_STATUSES.includes(status);
 }
 
-export function staffBookingView(row: StaffBookingRow): StaffBookingView {
+/**
+ * `offerNewTimeAfterMinutes`: from how long after the start staff may give a visitor whose handler
+ * has not come a new time (HANDLER_MISSED_OFFER_AFTER_MINUTES).
+ */
+export function staffBookingView(row: StaffBookingRow, offerNewTimeAfterMinutes: number): StaffBookingView {
   return {
     id: row.id,
     reference: row.reference,
@@ -78,6 +66,13 @@ export function staffBookingView(row: StaffBookingRow): StaffBookingView {
     idCheckRequired: row.id_check_required,
     checkedIn: row.checked_in_at !== null,
     visitorName: showsVisitorName(row.status) ? row.citizen_name : null,
+    waitingForHandler:
+      row.status === 'CHECKED_IN' && row.handler_reminded_at
+        ? {
+            remindedAt: row.handler_reminded_at.toISOString(),
+            newTimeFrom: new Date(row.starts_at.getTime() + offerNewTimeAfterMinutes * 60_000).toISOString(),
+          }
+        : null,
   };
 }
 

@@ -2,18 +2,18 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { I18nProvider, useI18n } from '@distans/web-ui/i18n';
 import type { Profile } from './api/types';
 import { AuthProvider } from './auth/auth-context';
-import { AuthManager } from './auth/auth-manager';
+import { AuthManager } from '@distans/web-ui/auth-manager';
 import type { ActiveCall, EndReason } from './call/active-call';
 import { AppHeader } from './components/AppHeader';
-import { AnnouncerProvider } from './components/Announcer';
-import { SoundPreferenceProvider } from './cues/sound-preference';
+import { AnnouncerProvider } from '@distans/web-ui/Announcer';
+import { SoundPreferenceProvider } from '@distans/web-ui/sound-preference';
 import { HANDLER_LOCALES, loadCatalogue } from './i18n/catalogues';
 import { LiveProvider } from './live/live-provider';
 import { navigate, useRoute } from './routing/route';
 import { AgendaScreen, type Flash } from './screens/AgendaScreen';
 import { BookingDetailScreen } from './screens/BookingDetailScreen';
 import { CallScreen } from './screens/CallScreen';
-import { LoginScreen } from './screens/LoginScreen';
+import { LoginScreen } from '@distans/web-ui/LoginScreen';
 import { PreJoinScreen } from './screens/PreJoinScreen';
 
 const auth = new AuthManager();
@@ -25,7 +25,7 @@ export function App() {
   return (
     <I18nProvider locales={HANDLER_LOCALES} loadCatalogue={loadCatalogue} storageKey="distans.handler.locale">
       <AnnouncerProvider>
-        <SoundPreferenceProvider>
+        <SoundPreferenceProvider storageKey="distans.handler.sound">
           <Root />
         </SoundPreferenceProvider>
       </AnnouncerProvider>

@@ -1,6 +1,6 @@
 import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
 import { useAuth } from '../auth/auth-context';
-import { useSoundPreference } from '../cues/sound-preference';
+import { useSoundPreference } from '@distans/web-ui/sound-preference';
 import { routeHref } from '../routing/route';
 
 /** Top bar on every signed-in screen: where am I, who am I, sound, language, log out. */

@@ -9,9 +9,9 @@ import {
 import { useI18n } from '@distans/web-ui/i18n';
 import { summaryOf, type AgendaView, type BookingSummary } from '../api/types';
 import { useAuth } from '../auth/auth-context';
-import { useAnnouncer } from '../components/Announcer';
-import { playCheckInChime } from '../cues/chime';
-import { useSoundPreference } from '../cues/sound-preference';
+import { useAnnouncer } from '@distans/web-ui/Announcer';
+import { playCheckInChime } from '@distans/web-ui/sound';
+import { useSoundPreference } from '@distans/web-ui/sound-preference';
 import { clock, dateInZone } from '@distans/web-ui/format';
 
 export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';

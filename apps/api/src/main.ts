@@ -52,11 +52,12 @@ async function main(): Promise<void> {
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const base = `http://${shown}:${config.PORT}`;
   const lines = [
-    `Handler app:   ${base}/handler/`,
-    `Room screen:   ${base}/room/`,
-    `API:           ${base}`,
-    `API docs:      ${base}/api/docs`,
-    `Health:        ${base}/health`,
+    `Office console: ${base}/office/   (office staff and administrators)`,
+    `Handler app:    ${base}/handler/  (case handlers and interpreters)`,
+    `Room screen:    ${base}/room/`,
+    `API:            ${base}`,
+    `API docs:       ${base}/api/docs`,
+    `Health:         ${base}/health`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

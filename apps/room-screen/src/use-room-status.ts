@@ -86,6 +86,8 @@ export function useRoomStatus(
       onEvent.current(event);
       refresh();
     });
+    // A staff member took this room's call: the screen now says that staff are on their way.
+    socket.on('staff.call.acknowledged', refresh);
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect')
         retry = window.setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);

@@ -21,6 +21,7 @@ export function useStatusText(): (props: StatusProps) => string {
       case 'COMPLETED':
       case 'CANCELLED':
       case 'NO_SHOW':
+      case 'HANDLER_MISSED':
         return t(`status.${status}`);
     }
   };
@@ -33,6 +34,7 @@ const ICON: Record<BookingStatus, string> = {
   COMPLETED: '✓',
   CANCELLED: '✕',
   NO_SHOW: '–',
+  HANDLER_MISSED: '⌀',
 };
 
 /** Status as text with a shape, so that it never depends on colour alone. */

@@ -94,7 +94,11 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
         return;
       case 'visit': {
         if (listed?.bookingId === phase.visit.bookingId) {
-          if (listed.status !== phase.visit.status || listed.localStart !== phase.visit.localStart)
+          if (
+            listed.status !== phase.visit.status ||
+            listed.localStart !== phase.visit.localStart ||
+            listed.handlerReminded !== phase.visit.handlerReminded
+          )
             setPhase({ kind: 'visit', visit: listed });
           return;
         }

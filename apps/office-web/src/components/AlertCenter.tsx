@@ -11,6 +11,8 @@ import { useSession } from '../session';
 
 /** While a call is open, the tone comes back this often (unless sound is off). */
 const REPEAT_TONE_MS = 20_000;
+/** "You took the call" stays this long. */
+const TAKEN_SHOWN_MS = 20_000;
 
 /**
  * Calls for staff from the visiting rooms: a banner on every screen with one entry per open call,
@@ -25,7 +27,7 @@ export function AlertCenter() {
   const { announce } = useAnnouncer();
   const { muted } = useSoundPreference();
   const [calls, setCalls] = useState<StaffCallView[]>([]);
-  const [taken, setTaken] = useState<string | null>(null);
+  const [taken, setTaken] = useState<{ room: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
@@ -66,12 +68,18 @@ export function AlertCenter() {
     return () => clearInterval(timer);
   }, [open]);
 
+  useEffect(() => {
+    if (!taken) return;
+    const timer = setTimeout(() => setTaken(null), TAKEN_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [taken]);
+
   const acknowledge = async (call: StaffCallView) => {
     setFailure(null);
     try {
       await auth.api.post<StaffCallView>(`/staff-calls/${call.id}/acknowledge`);
       setCalls((previous) => previous.filter((candidate) => candidate.id !== call.id));
-      setTaken(t('alerts.taken', { room: call.room.name }));
+      setTaken({ room: call.room.name });
     } catch (error) {
       setFailure(errorText(error, t).text);
     }
@@ -109,7 +117,7 @@ export function AlertCenter() {
       <div role="status">
         {!open && taken && (
           <p className="banner ok alert-taken" data-testid="alert-taken">
-            {taken}
+            {t('alerts.taken', { room: taken.room })}
           </p>
         )}
       </div>

@@ -58,11 +58,28 @@ export function AppHeader(props: { office: OfficeSummary }) {
           <span className="live-dot" aria-hidden="true" />
           {t(`live.${connection}`)}
         </p>
+        <p className="signed-in-as">
+          <span className="visually-hidden">{t('app.signedInAs')} </span>
+          {profile.displayName}
+        </p>
+      </div>
+      <div className="sections-row">
+        <nav className="sections" aria-label={t('nav.label')}>
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section}>
+                <Link
+                  href={section === 'day' ? '/' : `/${section}`}
+                  aria-current={current === section ? 'page' : undefined}
+                  data-testid={`nav-${section}`}
+                >
+                  {t(`nav.${section}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="header-tools">
-          <p className="signed-in-as">
-            <span className="visually-hidden">{t('app.signedInAs')} </span>
-            {profile.displayName}
-          </p>
           <button
             type="button"
             className="secondary sound-toggle"
@@ -82,21 +99,6 @@ export function AppHeader(props: { office: OfficeSummary }) {
           </button>
         </div>
       </div>
-      <nav className="sections" aria-label={t('nav.label')}>
-        <ul>
-          {SECTIONS.map((section) => (
-            <li key={section}>
-              <Link
-                href={section === 'day' ? '/' : `/${section}`}
-                aria-current={current === section ? 'page' : undefined}
-                data-testid={`nav-${section}`}
-              >
-                {t(`nav.${section}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
     </header>
   );
 }

@@ -4,8 +4,8 @@ import { useI18n } from '@distans/web-ui/i18n';
 import type { DayScheduleView } from '../api';
 import { isReleased, Needs, StatusBadge } from '../components/booking-text';
 
-/** Vertical scale of the day: two pixels a minute, so a 30-minute meeting has room for three lines. */
-const PX_PER_MINUTE = 2;
+/** Vertical scale of the day: a 30-minute meeting has room for its time, name and status. */
+const PX_PER_MINUTE = 2.4;
 
 type Room = DayScheduleView['rooms'][number];
 type Booking = Room['bookings'][number];

@@ -158,7 +158,16 @@ export function BookScreen(props: { office: OfficeSummary }) {
     heading.current?.focus();
   };
 
-  if (created) return <Slip booking={created} onDone={reset} />;
+  if (created) {
+    return (
+      <div className="book-screen">
+        <h1 className="no-print">
+          {t('book.title')} <span className="heading-sub">{props.office.name}</span>
+        </h1>
+        <Slip booking={created} onDone={reset} />
+      </div>
+    );
+  }
 
   const fieldError = (field: string) =>
     fieldErrors[field] ? (

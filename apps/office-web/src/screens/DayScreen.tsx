@@ -34,6 +34,8 @@ export function DayScreen(props: { office: OfficeSummary; date: string | null })
   const heading = useScreenHeading(t('day.title', { office: props.office.name }));
   const { view, error, reload } = useDaySchedule(props.office.id, date);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // After a visitor is dealt with, the search starts afresh (and has the focus) for the next one.
+  const [searchRound, setSearchRound] = useState(0);
 
   const goTo = (next: string) => navigate(next === today ? '/' : `/day/${next}`);
   const rooms = view?.rooms ?? [];
@@ -83,7 +85,12 @@ export function DayScreen(props: { office: OfficeSummary; date: string | null })
 
       <div className="day-layout">
         <div className="day-side">
-          <ArrivePanel officeId={props.office.id} date={date} onPick={(booking) => setSelectedId(booking.id)} />
+          <ArrivePanel
+            key={searchRound}
+            officeId={props.office.id}
+            date={date}
+            onPick={(booking) => setSelectedId(booking.id)}
+          />
           {selected && selectedRoom && (
             <VisitPanel
               key={selected.id}
@@ -91,7 +98,10 @@ export function DayScreen(props: { office: OfficeSummary; date: string | null })
               roomName={selectedRoom.name}
               timeZone={props.office.timeZone}
               now={now}
-              onChanged={() => void reload()}
+              onChanged={() => {
+                void reload();
+                setSearchRound((value) => value + 1);
+              }}
               onClose={() => setSelectedId(null)}
             />
           )}

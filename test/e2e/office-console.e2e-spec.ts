@@ -232,7 +232,9 @@ describe('The office console, end to end', () => {
 
     const lane = consolePage.locator(`[data-testid=lane-booking][data-booking-id="${booking.id}"]`);
     await lane.getByTestId('waiting-for-handler').waitFor({ timeout: 15_000 });
-    await handler.locator(`[data-testid=handler-reminder][data-booking-id="${booking.id}"]`).waitFor({ timeout: 10_000 });
+    await handler
+      .locator(`[data-testid=handler-reminder][data-booking-id="${booking.id}"]`)
+      .waitFor({ timeout: 10_000 });
     await room.getByTestId('handler-reminded').waitFor({ timeout: 10_000 });
     await screenshot(consolePage, 'console-06-waiting-for-handler');
     await screenshot(handler, 'handler-reminder');

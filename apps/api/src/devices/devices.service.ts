@@ -91,7 +91,7 @@ export class DevicesService {
     await this.roomInScope(actor, roomId);
     const rows: DeviceView[] = await this.db.query(
       `SELECT id, room_id AS "roomId", label, created_at AS "createdAt", last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt",
-              (revoked_at IS NULL AND last_seen_at > now() - make_interval(secs => $2)) AS online
+              COALESCE(revoked_at IS NULL AND last_seen_at > now() - make_interval(secs => $2), false) AS online
          FROM room_device WHERE room_id = $1 ORDER BY revoked_at IS NOT NULL, created_at DESC`,
       [roomId, ONLINE_WITHIN_SECONDS],
     );

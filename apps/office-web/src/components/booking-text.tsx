@@ -23,15 +23,16 @@ export function StatusBadge(props: { booking: Pick<StaffBookingView, 'status' | 
   const { t } = useI18n();
   const { status, waitingForHandler } = props.booking;
   return (
-    <span className={`status status-${status.toLowerCase()}`} data-testid="booking-status" data-status={status}>
-      <span aria-hidden="true" className="status-icon">
-        {ICON[status]}
-      </span>{' '}
-      {t(`status.${status}`)}
+    <span className="status-group">
+      <span className={`status status-${status.toLowerCase()}`} data-testid="booking-status" data-status={status}>
+        <span aria-hidden="true" className="status-icon">
+          {ICON[status]}
+        </span>{' '}
+        {t(`status.${status}`)}
+      </span>
       {waitingForHandler && (
-        <strong className="waiting-mark" data-testid="waiting-for-handler">
-          {' '}
-          · {t('status.waitingForHandler')}
+        <strong className="status waiting-mark" data-testid="waiting-for-handler">
+          <span aria-hidden="true">⏱</span> {t('status.waitingForHandler')}
         </strong>
       )}
     </span>

@@ -1,9 +1,10 @@
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { HandlerReminderEvent, StaffCallAcknowledgedEvent, StaffCallEvent } from '@distans/contracts';
 import { HandlerWaitJob } from '../../apps/api/src/bookings/handler-wait.job';
 import { bookingWorld, BookingWorld, futureDate } from '../support/booking-fixture';
 import { countRows, Factory, login } from '../support/factories';
 import { bookPublicly, loginAs, shiftBookingTo } from '../support/operations-fixture';
+import { liveClients } from '../support/live-client';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const FALLBACK_SECONDS = 60;
@@ -17,23 +18,8 @@ describe('Office console API', () => {
   let t: TestApp;
   let f: Factory;
   let baseUrl: string;
-  const sockets: Socket[] = [];
 
-  const connect = (token: string): Promise<Socket> =>
-    new Promise((resolve, reject) => {
-      const socket = io(`${baseUrl}/live`, { auth: { token }, transports: ['websocket'], reconnection: false });
-      sockets.push(socket);
-      socket.once('connect', () => setTimeout(() => resolve(socket), 150));
-      socket.once('connect_error', reject);
-    });
-  const next = <T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-      socket.once(event, (payload: T) => {
-        clearTimeout(timer);
-        resolve(payload);
-      });
-    });
+  const { connect, next, closeAll } = liveClients(() => baseUrl);
   const silence = async (socket: Socket, event: string, ms = 300): Promise<boolean> => {
     let heard = false;
     const listener = () => (heard = true);
@@ -80,7 +66,7 @@ describe('Office console API', () => {
     f = new Factory(t.db);
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    closeAll();
     await t.close();
   });
 

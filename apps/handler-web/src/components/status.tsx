@@ -1,5 +1,6 @@
 import type { BookingStatus } from '@distans/contracts';
 import { useI18n } from '@distans/web-ui/i18n';
+import { BOOKING_STATUS_ICONS } from '@distans/web-ui/status-icons';
 
 interface StatusProps {
   status: BookingStatus;
@@ -27,23 +28,13 @@ export function useStatusText(): (props: StatusProps) => string {
   };
 }
 
-const ICON: Record<BookingStatus, string> = {
-  BOOKED: '○',
-  CHECKED_IN: '●',
-  IN_SESSION: '▶',
-  COMPLETED: '✓',
-  CANCELLED: '✕',
-  NO_SHOW: '–',
-  HANDLER_MISSED: '⌀',
-};
-
 /** Status as text with a shape, so that it never depends on colour alone. */
 export function StatusBadge(props: StatusProps & { className?: string }) {
   const text = useStatusText()(props);
   return (
     <span className={`status status-${props.status.toLowerCase()} ${props.className ?? ''}`.trim()}>
       <span aria-hidden="true" className="status-icon">
-        {ICON[props.status]}
+        {BOOKING_STATUS_ICONS[props.status]}
       </span>{' '}
       {text}
     </span>

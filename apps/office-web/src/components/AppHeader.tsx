@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'wouter';
 import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
-import { useSoundPreference } from '@distans/web-ui/sound-preference';
+import { SkipLink, SoundToggle } from '@distans/web-ui/header-parts';
 import type { OfficeSummary } from '../api';
 import { useLive } from '../live';
 import { absolute, SECTIONS, sectionPath, type Section } from '../routes';
@@ -16,23 +16,13 @@ function sectionOf(location: string): Section {
 export function AppHeader(props: { office: OfficeSummary }) {
   const { t } = useI18n();
   const { profile, offices, logout } = useSession();
-  const { muted, setMuted } = useSoundPreference();
   const { connection } = useLive();
   const [location, navigate] = useLocation();
   const current = sectionOf(location);
 
   return (
     <header className="app-header">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        {t('app.skipToContent')}
-      </a>
+      <SkipLink />
       <div className="header-row">
         <p className="brand">
           Distans <span className="brand-sub">{t('app.subtitle')}</span>
@@ -80,19 +70,7 @@ export function AppHeader(props: { office: OfficeSummary }) {
           </ul>
         </nav>
         <div className="header-tools">
-          <button
-            type="button"
-            className="secondary sound-toggle"
-            aria-pressed={!muted}
-            onClick={() => setMuted(!muted)}
-            title={t('sound.hint')}
-            data-testid="sound-toggle"
-          >
-            {t('sound.label')}
-            <span className="toggle-state" aria-hidden="true">
-              {muted ? t('sound.off') : t('sound.on')}
-            </span>
-          </button>
+          <SoundToggle />
           <LanguageSwitch />
           <button type="button" className="secondary" onClick={logout}>
             {t('app.logout')}

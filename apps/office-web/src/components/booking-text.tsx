@@ -1,17 +1,8 @@
 import type { BookingStatus } from '@distans/contracts';
 import { languageName } from '@distans/web-ui/format';
 import { useI18n } from '@distans/web-ui/i18n';
+import { BOOKING_STATUS_ICONS } from '@distans/web-ui/status-icons';
 import type { StaffBookingView } from '../api';
-
-const ICON: Record<BookingStatus, string> = {
-  BOOKED: '○',
-  CHECKED_IN: '●',
-  IN_SESSION: '▶',
-  COMPLETED: '✓',
-  CANCELLED: '✕',
-  NO_SHOW: '–',
-  HANDLER_MISSED: '⌀',
-};
 
 /** Statuses after which the booking no longer holds its room. */
 export function isReleased(status: BookingStatus): boolean {
@@ -26,7 +17,7 @@ export function StatusBadge(props: { booking: Pick<StaffBookingView, 'status' | 
     <span className="status-group">
       <span className={`status status-${status.toLowerCase()}`} data-testid="booking-status" data-status={status}>
         <span aria-hidden="true" className="status-icon">
-          {ICON[status]}
+          {BOOKING_STATUS_ICONS[status]}
         </span>{' '}
         {t(`status.${status}`)}
       </span>

@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { AvailabilityView } from '@distans/contracts';
 import { daysBetween, findFreeSlots, peopleStarts } from '@distans/scheduling';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
 import { AvailabilityLoader, OfficeFilter } from './availability.loader';
 
-export interface AvailabilityView {
-  caseType: { id: string; durationMin: number; nameSv: string; nameEn: string };
-  from: string;
-  to: string;
-  language: string;
-  interpreter: boolean;
-  offices: {
-    officeId: string;
-    officeName: string;
-    municipality: string;
-    days: { date: string; slots: { start: string; local: string }[] }[];
-  }[];
-}
+export type { AvailabilityView } from '@distans/contracts';
 
 export const MAX_AVAILABILITY_DAYS = 31;
 

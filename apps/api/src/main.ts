@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const base = `http://${shown}:${config.PORT}`;
   const lines = [
-    `Office console: ${base}/office/   (office staff and administrators)`,
-    `Handler app:    ${base}/handler/  (case handlers and interpreters)`,
+    `Office console: ${base}/office/   (log in as the office staff member or the administrator above)`,
+    `Handler app:    ${base}/handler/  (log in as a handler or the interpreter above)`,
     `Room screen:    ${base}/room/`,
     `API:            ${base}`,
     `API docs:       ${base}/api/docs`,

@@ -321,6 +321,10 @@ describe('The office console, end to end', () => {
     await consolePage.setViewportSize({ width: 768, height: 1024 });
     await screenshot(consolePage, 'console-11-day-tablet');
     await audit(consolePage, 'console day on a tablet');
+    await consolePage.setViewportSize({ width: 390, height: 844 });
+    await screenshot(consolePage, 'console-12-day-phone');
+    await audit(consolePage, 'console day on a phone');
+    await consolePage.setViewportSize({ width: 1366, height: 768 });
     // Everything on the day screen is reachable with the keyboard alone.
     await consolePage.keyboard.press('Tab');
     const focused = await consolePage.evaluate(() => document.activeElement?.textContent ?? '');

@@ -23,7 +23,7 @@ export function StatusBadge(props: { booking: Pick<StaffBookingView, 'status' | 
       </span>
       {waitingForHandler && (
         <strong className="status waiting-mark" data-testid="waiting-for-handler">
-          <span aria-hidden="true">⏱</span> {t('status.waitingForHandler')}
+          <span aria-hidden="true">◔</span> {t('status.waitingForHandler')}
         </strong>
       )}
     </span>

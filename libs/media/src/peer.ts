@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup';
+import { MediaNotFoundError, MediaStateError } from './errors';
 import type { MediaLogger } from './logger';
 import type { Room } from './room';
 import { SerialQueue } from './serial-queue';
@@ -54,20 +55,6 @@ type AnyTransport = types.WebRtcTransport | types.PlainTransport;
 interface TransportEntry {
   transport: AnyTransport;
   direction: TransportDirection;
-}
-
-export class MediaNotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} not found`);
-    this.name = 'MediaNotFoundError';
-  }
-}
-
-export class MediaStateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MediaStateError';
-  }
 }
 
 /**

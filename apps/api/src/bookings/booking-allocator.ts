@@ -67,7 +67,7 @@ export class BookingAllocator {
     if (!office) throw new NotFoundError('Office not found');
     if (request.interpreter && !caseType.interpreterAllowed) {
       throw new InvalidInputError('This case type cannot be booked with an interpreter', {
-        interpreter: ['is not offered for this case type'],
+        details: { interpreter: ['is not offered for this case type'] },
       });
     }
 
@@ -131,7 +131,8 @@ export class BookingAllocator {
   }
 
   private unbookable(reason: UnbookableReason, caseType: CaseTypeRow, request: AllocationRequest, zone: string): Error {
-    const field = (message: string): InvalidInputError => new InvalidInputError(message, { start: [message] });
+    const field = (message: string): InvalidInputError =>
+      new InvalidInputError(message, { details: { start: [message] } });
     switch (reason) {
       case 'not-on-grid':
         return field('Meetings start on the quarter hour (for example 10:00, 10:15, 10:30)');

@@ -10,7 +10,8 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { NotificationsService } from '../notifications/notifications.service';
 import { canMove, describeStatus, releasesResources } from './booking-lifecycle';
 import { BookingAllocator } from './booking-allocator';
-import { actorOrCitizen, BookingEventKind, EventActor, recordBookingEvent } from './booking-events';
+import { BookingEventKind, recordBookingEvent } from './booking-events';
+import { currentActor, RecordedActor } from '../common/request-context';
 import { BOOKING_SELECT, BookingRow, citizenView, CitizenBookingView } from './booking-view';
 import { CreateBookingDto } from './dto/create-booking.dto';
 
@@ -86,15 +87,14 @@ export class BookingsService {
           ],
         ),
       );
-      await recordBookingEvent(tx, allocation.bookingId, 'CREATED', null, 'BOOKED', actorOrCitizen(), {
+      await recordBookingEvent(tx, allocation.bookingId, 'CREATED', null, 'BOOKED', currentActor(), {
         via: origin.via,
       });
       const created = await this.load(tx, allocation.bookingId);
       await this.notifications.enqueue(tx, created, 'CONFIRMATION');
       await this.audit.record(
         { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
-        undefined,
-        tx,
+        { tx },
       );
       return created;
     });
@@ -103,10 +103,7 @@ export class BookingsService {
 
   async getForCitizen(reference: string, token: string): Promise<CitizenBookingView> {
     const row = await this.withToken(this.db.manager, reference, token);
-    await this.audit.record(
-      { action: 'booking.read', resourceType: 'booking', resourceId: row.id },
-      { id: null, role: 'CITIZEN' },
-    );
+    await this.audit.record({ action: 'booking.read', resourceType: 'booking', resourceId: row.id });
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
   }
 
@@ -114,7 +111,7 @@ export class BookingsService {
     const row = await this.db.transaction(async (tx) => {
       const booking = await this.withToken(tx, reference, token, true);
       this.assertChangeable(booking);
-      return this.move(tx, booking, 'CANCELLED', 'CANCELLED', actorOrCitizen());
+      return this.move(tx, booking, 'CANCELLED', 'CANCELLED', currentActor());
     });
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
   }
@@ -158,7 +155,7 @@ export class BookingsService {
           allocation.holdUntil,
         ],
       );
-      await recordBookingEvent(tx, booking.id, 'RESCHEDULED', 'BOOKED', 'BOOKED', actorOrCitizen(), {
+      await recordBookingEvent(tx, booking.id, 'RESCHEDULED', 'BOOKED', 'BOOKED', currentActor(), {
         from: booking.starts_at.toISOString(),
         to: allocation.start.toISOString(),
       });
@@ -178,7 +175,7 @@ export class BookingsService {
     booking: BookingRow,
     to: BookingStatus,
     kind: BookingEventKind,
-    actor: EventActor,
+    actor: RecordedActor,
     details: Record<string, unknown> = {},
   ): Promise<BookingRow> {
     if (!canMove(booking.status, to)) {

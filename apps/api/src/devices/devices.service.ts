@@ -82,8 +82,7 @@ export class DevicesService {
           resourceId: device.id,
           details: { roomId: claim.room_id },
         },
-        { id: device.id, role: 'ROOM_DEVICE' },
-        tx,
+        { actor: { id: device.id, role: 'ROOM_DEVICE' }, tx },
       );
       return {
         deviceId: device.id,

@@ -73,8 +73,7 @@ export class FrontDeskService {
           resourceId: booking.id,
           details: { idCheckMethod: method },
         },
-        undefined,
-        tx,
+        { tx },
       );
       return staffBookingView(moved);
     });
@@ -91,11 +90,7 @@ export class FrontDeskService {
         );
       }
       const moved = await this.bookings.move(tx, booking, 'NO_SHOW', 'NO_SHOW', { id: actor.id, role: actor.role });
-      await this.audit.record(
-        { action: 'booking.no-show', resourceType: 'booking', resourceId: booking.id },
-        undefined,
-        tx,
-      );
+      await this.audit.record({ action: 'booking.no-show', resourceType: 'booking', resourceId: booking.id }, { tx });
       return staffBookingView(moved);
     });
   }

@@ -61,10 +61,12 @@ export class RoomBlocksService {
     const start = new Date(dto.start);
     const end = new Date(dto.end);
     if (end <= start)
-      throw new InvalidInputError('The block ends before it starts', { end: ['end must be after start'] });
+      throw new InvalidInputError('The block ends before it starts', { details: { end: ['end must be after start'] } });
     if (end.getTime() - start.getTime() > MAX_BLOCK_DAYS * 86_400_000) {
       throw new InvalidInputError(`A block may last at most ${MAX_BLOCK_DAYS} days`, {
-        end: [`end may be at most ${MAX_BLOCK_DAYS} days after start`],
+        details: {
+          end: [`end may be at most ${MAX_BLOCK_DAYS} days after start`],
+        },
       });
     }
 
@@ -76,7 +78,9 @@ export class RoomBlocksService {
       if (!place) throw new NotFoundError('Office not found');
       if (!place.room_id) {
         throw new InvalidInputError('The room is not in this office', {
-          roomId: ['roomId must be a room of this office'],
+          details: {
+            roomId: ['roomId must be a room of this office'],
+          },
         });
       }
       const [block]: { id: string }[] = await tx.query(
@@ -104,8 +108,7 @@ export class RoomBlocksService {
           resourceId: block.id,
           details: { roomId: dto.roomId, reason: dto.reason, start: start.toISOString(), end: end.toISOString() },
         },
-        undefined,
-        tx,
+        { tx },
       );
       const [row]: BlockViewRow[] = await tx.query(`${BLOCK_VIEW_SELECT} WHERE k.id = $1`, [block.id]);
       return blockView(row);
@@ -144,8 +147,7 @@ export class RoomBlocksService {
           resourceId: blockId,
           details: { roomId: rows[0].room_id },
         },
-        undefined,
-        tx,
+        { tx },
       );
     });
   }
@@ -195,7 +197,7 @@ export class RoomBlocksService {
     const message =
       `The block overlaps ${conflicts.length} booking(s) in this room. ` +
       (list ? 'Rebook or cancel them first.' : 'Ask again with listConflicts to see them, then rebook them first.');
-    return new ConflictError(message, undefined, list ? { conflicts } : { conflictCount: conflicts.length });
+    return new ConflictError(message, { extra: list ? { conflicts } : { conflictCount: conflicts.length } });
   }
 }
 
@@ -210,10 +212,13 @@ function blockView(row: BlockViewRow): RoomBlockView {
 
 function assertDateRange(from: IsoDate, to: IsoDate): void {
   const days = daysBetween(from, to);
-  if (days < 0) throw new InvalidInputError('The range ends before it starts', { to: ['to must not be before from'] });
+  if (days < 0)
+    throw new InvalidInputError('The range ends before it starts', { details: { to: ['to must not be before from'] } });
   if (days >= MAX_BLOCK_DAYS) {
     throw new InvalidInputError(`Ask for at most ${MAX_BLOCK_DAYS} days at a time`, {
-      to: [`to may be at most ${MAX_BLOCK_DAYS - 1} days after from`],
+      details: {
+        to: [`to may be at most ${MAX_BLOCK_DAYS - 1} days after from`],
+      },
     });
   }
 }

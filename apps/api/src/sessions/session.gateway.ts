@@ -21,7 +21,7 @@ import {
   type SessionRequestType,
   type SessionServerToClient,
 } from '@distans/contracts';
-import { MediaNotFoundError, MediaStateError, type ConsumerInfo, type Peer, type Room } from '@distans/media';
+import { MediaError, type ConsumerInfo, type Peer, type Room } from '@distans/media';
 import type { types } from 'mediasoup';
 import type { Namespace, Socket } from 'socket.io';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
@@ -61,14 +61,12 @@ type Handlers = {
   [K in SessionRequestType]: (call: Call, data: SessionRequests[K]['req']) => Promise<SessionRequests[K]['res']>;
 };
 
-/** A request that is well-formed but not possible in the peer's current state. */
-class SessionStateError extends Error {
-  constructor(
-    readonly code: SessionError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
+/** A request from a connection that is not (or no longer) in the session. */
+class NotJoinedError extends DomainError {
+  readonly status = 409;
+  readonly error = 'Conflict';
+  readonly sessionCode = 'NOT_JOINED';
+  protected readonly defaultCode = 'CONFLICT';
 }
 
 const LEAVE_REASONS: Record<string, SessionLeaveReason> = {
@@ -213,9 +211,9 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     try {
       const data = (REQUEST_PARSERS[type] as (raw: unknown) => unknown)(args.length > 1 ? args : args[0]);
       const peer = await socket.data.ready;
-      if (!peer || peer.closed) throw new SessionStateError('NOT_JOINED', 'This connection has left the session');
+      if (!peer || peer.closed) throw new NotJoinedError('This connection has left the session');
       const room = this.media.server.getRoom<PeerData>(socket.data.identity.bookingId);
-      if (!room || room.closed) throw new SessionStateError('NOT_JOINED', 'The session has closed');
+      if (!room || room.closed) throw new NotJoinedError('The session has closed');
       const call: Call = { socket, identity: socket.data.identity, room, peer };
       const handler = this.handlers[type] as (call: Call, data: unknown) => Promise<unknown>;
       response = { ok: true, data: await handler(call, data) };
@@ -274,10 +272,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
         if (!producer) continue;
         const consumer = await peer.consume(producer, other.id);
         if (!consumer) {
-          throw new SessionStateError(
-            'CONFLICT',
-            'Join and create a receiving transport first, or the codec is unsupported',
-          );
+          throw new ConflictError('Join and create a receiving transport first, or the codec is unsupported');
         }
         return toConsumerParams(consumer);
       }
@@ -307,7 +302,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     restartIce: async ({ peer }, { transportId }) => ({ iceParameters: await peer.restartIce(transportId) }),
 
     chat: async ({ socket, identity, peer }, { text }) => {
-      if (!peer.joined) throw new SessionStateError('NOT_JOINED', 'Join the session before chatting');
+      if (!peer.joined) throw new NotJoinedError('Join the session before chatting');
       // Relayed only: chat is never stored.
       const message = {
         id: randomUUID(),
@@ -451,22 +446,10 @@ function toConsumerParams(c: ConsumerInfo): ConsumerParams {
   };
 }
 
-/** Every failure as one error shape; unknown errors say nothing about internals. */
+/** Every failure as one error shape; the error says its own code, unknown ones say nothing about internals. */
 export function toSessionError(error: unknown): SessionError {
-  if (error instanceof SessionStateError) return { code: error.code, message: error.message };
-  if (error instanceof InvalidInputError) {
-    return { code: 'BAD_REQUEST', message: error.message, ...(error.details ? { details: error.details } : {}) };
-  }
-  if (error instanceof NotFoundError || error instanceof MediaNotFoundError) {
-    return { code: 'NOT_FOUND', message: error.message };
-  }
-  if (error instanceof ForbiddenError) return { code: 'FORBIDDEN', message: error.message };
-  if (error instanceof ConflictError || error instanceof MediaStateError) {
-    return { code: 'CONFLICT', message: error.message };
-  }
-  if (error instanceof DomainError) {
-    return { code: error.status === 401 ? 'FORBIDDEN' : 'BAD_REQUEST', message: error.message };
-  }
+  if (error instanceof DomainError) return error.toSessionError();
+  if (error instanceof MediaError) return { code: error.sessionCode, message: error.message };
   // mediasoup refuses malformed WebRTC parameters with TypeError or UnsupportedError.
   if (error instanceof Error && (error.name === 'TypeError' || error.name === 'UnsupportedError')) {
     return { code: 'BAD_REQUEST', message: `Invalid media parameters: ${error.message.slice(0, 200)}` };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus } from '@distans/contracts';
+import type { BookingStatus, CitizenBookingView, CreatedBooking } from '@distans/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { humanCode, randomToken, safeEqual, sha256 } from '../auth/secrets';
@@ -12,14 +12,9 @@ import { canMove, describeStatus, releasesResources } from './booking-lifecycle'
 import { BookingAllocator } from './booking-allocator';
 import { BookingEventKind, recordBookingEvent } from './booking-events';
 import { currentActor, RecordedActor } from '../common/request-context';
-import { BOOKING_SELECT, BookingRow, citizenView, CitizenBookingView } from './booking-view';
+import { BOOKING_SELECT, BookingRow } from './booking-columns';
+import { bookingNotice, citizenView } from './booking-view';
 import { CreateBookingDto } from './dto/create-booking.dto';
-
-export interface CreatedBooking extends CitizenBookingView {
-  id: string;
-  /** Shown once: with the reference it lets the citizen see, change or cancel the booking. */
-  manageToken: string;
-}
 
 export interface BookingOrigin {
   via: 'PUBLIC' | 'OFFICE_STAFF';
@@ -91,7 +86,7 @@ export class BookingsService {
         via: origin.via,
       });
       const created = await this.load(tx, allocation.bookingId);
-      await this.notifications.enqueue(tx, created, 'CONFIRMATION');
+      await this.notifications.enqueue(tx, bookingNotice(created), 'CONFIRMATION');
       await this.audit.record(
         { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
         { tx },
@@ -160,7 +155,7 @@ export class BookingsService {
         to: allocation.start.toISOString(),
       });
       const moved = await this.load(tx, booking.id);
-      await this.notifications.enqueue(tx, moved, 'CHANGE');
+      await this.notifications.enqueue(tx, bookingNotice(moved), 'CHANGE');
       return moved;
     });
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
@@ -185,7 +180,7 @@ export class BookingsService {
     if (releasesResources(to)) await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
     await recordBookingEvent(tx, booking.id, kind, booking.status, to, actor, details);
     const moved = await this.load(tx, booking.id);
-    if (to === 'CANCELLED') await this.notifications.enqueue(tx, moved, 'CANCELLATION');
+    if (to === 'CANCELLED') await this.notifications.enqueue(tx, bookingNotice(moved), 'CANCELLATION');
     return moved;
   }
 

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingStatus, DoorSlot, RoomScreenStatus } from '@distans/contracts';
 import { addDays, localDateOf, LocalDay } from '@distans/scheduling';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-errors';
+import { localClock } from '../common/local-time';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
@@ -69,7 +69,7 @@ export class RoomScreenService {
     const toSlot = (row: (typeof rows)[number]): DoorSlot => ({
       start: row.starts_at.toISOString(),
       end: row.ends_at.toISOString(),
-      local: { start: hhmm(row.starts_at, zone), end: hhmm(row.ends_at, zone) },
+      local: { start: localClock(row.starts_at, zone), end: localClock(row.ends_at, zone) },
       state: row.kind === 'block' ? 'BLOCKED' : (row.status as DoorSlot['state']),
     });
     // A meeting may run over its slot: it stays the visit until its join window closes, but the
@@ -100,14 +100,10 @@ export class RoomScreenService {
             bookingId: visitRow.id,
             reference: visitRow.reference!,
             start: visitRow.starts_at.toISOString(),
-            localStart: hhmm(visitRow.starts_at, zone),
+            localStart: localClock(visitRow.starts_at, zone),
             status: visitRow.status!,
           }
         : null,
     };
   }
-}
-
-function hhmm(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
 }

@@ -1,22 +1,9 @@
+import type { AvailabilityView } from '@distans/contracts';
 import { Injectable } from '@nestjs/common';
 import { daysBetween, findFreeSlots, peopleStarts } from '@distans/scheduling';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
 import { AvailabilityLoader, OfficeFilter } from './availability.loader';
-
-export interface AvailabilityView {
-  caseType: { id: string; durationMin: number; nameSv: string; nameEn: string };
-  from: string;
-  to: string;
-  language: string;
-  interpreter: boolean;
-  offices: {
-    officeId: string;
-    officeName: string;
-    municipality: string;
-    days: { date: string; slots: { start: string; local: string }[] }[];
-  }[];
-}
 
 export const MAX_AVAILABILITY_DAYS = 31;
 
@@ -35,9 +22,7 @@ export class AvailabilityService {
       throw new InvalidInputError('to must not be before from', { details: { to: ['must not be before from'] } });
     if (days >= MAX_AVAILABILITY_DAYS) {
       throw new InvalidInputError(`Ask for at most ${MAX_AVAILABILITY_DAYS} days at a time`, {
-        details: {
-          to: [`must be within ${MAX_AVAILABILITY_DAYS - 1} days of from`],
-        },
+        details: { to: [`must be within ${MAX_AVAILABILITY_DAYS - 1} days of from`] },
       });
     }
 
@@ -53,9 +38,7 @@ export class AvailabilityService {
     if (!caseType) throw new NotFoundError('Case type not found');
     if (q.interpreter && !caseType.interpreterAllowed) {
       throw new InvalidInputError('This case type cannot be booked with an interpreter', {
-        details: {
-          interpreter: ['is not offered for this case type'],
-        },
+        details: { interpreter: ['is not offered for this case type'] },
       });
     }
 

@@ -153,10 +153,15 @@ describe('Booking', () => {
     ]);
     expect(stored.manage_token_hash).not.toContain(made.body.manageToken);
     const audit = await t.db.query(
-      `SELECT actor_role FROM audit_log WHERE action = 'booking.read' AND resource_id = $1`,
+      `SELECT action, actor_role FROM audit_log WHERE action IN ('booking.create', 'booking.read') AND resource_id = $1
+        ORDER BY id`,
       [made.body.id],
     );
-    expect(audit).toEqual([{ actor_role: 'CITIZEN' }]);
+    // The same person as in the booking's history: the citizen, not an anonymous caller.
+    expect(audit).toEqual([
+      { action: 'booking.create', actor_role: 'CITIZEN' },
+      { action: 'booking.read', actor_role: 'CITIZEN' },
+    ]);
   });
 
   it('should keep the old booking when a reschedule fails, and move it when it can', async () => {
@@ -183,6 +188,15 @@ describe('Booking', () => {
     });
     expect(moved.status).toBe(200);
     expect(moved.body.local.start).toBe('14:00');
+    // The booking keeps its own holds: one per resource, at the new time.
+    const holds = await t.db.query(
+      `SELECT resource_kind, lower(during) AS from FROM resource_hold WHERE booking_id = $1 ORDER BY resource_kind`,
+      [a.body.id],
+    );
+    expect(holds).toEqual([
+      { resource_kind: 'handler', from: new Date(at(date, '14:00')) },
+      { resource_kind: 'room', from: new Date(at(date, '14:00')) },
+    ]);
     expect((await t.request('POST', '/bookings', { body: bookingBody(world, at(date, '10:00')) })).status).toBe(201);
     const kinds = await t.db.query(
       `SELECT kind FROM notification_outbox WHERE booking_id = $1 AND channel = 'EMAIL' ORDER BY created_at`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingStatus, CitizenBookingView, CreatedBooking } from '@distans/contracts';
@@ -40,8 +41,9 @@ export class BookingsService {
 
   async create(dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
     const manageToken = randomToken('mt');
+    const bookingId = randomUUID();
     const row = await this.db.transaction(async (tx) => {
-      const allocation = await this.allocator.allocate(tx, {
+      const allocation = await this.allocator.allocate(tx, bookingId, {
         caseTypeId: dto.caseTypeId,
         officeId: dto.officeId,
         start: new Date(dto.start).getTime(),
@@ -57,7 +59,7 @@ export class BookingsService {
                                 locale, booked_via, booked_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
           [
-            allocation.bookingId,
+            bookingId,
             reference,
             sha256(manageToken),
             allocation.caseType.agencyId,
@@ -82,10 +84,10 @@ export class BookingsService {
           ],
         ),
       );
-      await recordBookingEvent(tx, allocation.bookingId, 'CREATED', null, 'BOOKED', currentActor(), {
+      await recordBookingEvent(tx, bookingId, 'CREATED', null, 'BOOKED', currentActor(), {
         via: origin.via,
       });
-      const created = await this.load(tx, allocation.bookingId);
+      const created = await this.load(tx, bookingId);
       await this.notifications.enqueue(tx, bookingNotice(created), 'CONFIRMATION');
       await this.audit.record(
         { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
@@ -113,8 +115,8 @@ export class BookingsService {
 
   /**
    * Moves the booking to a new start in one transaction: its old holds are released and new ones
-   * taken. If the new time cannot be had, the transaction rolls back and the old booking stands
-   * exactly as it was.
+   * taken under the same booking id. If the new time cannot be had, the transaction rolls back and
+   * the old booking stands exactly as it was.
    */
   async rescheduleForCitizen(reference: string, token: string, start: string): Promise<CitizenBookingView> {
     const row = await this.db.transaction(async (tx) => {
@@ -123,7 +125,7 @@ export class BookingsService {
       if (booking.status !== 'BOOKED')
         throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be moved`);
       await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
-      const allocation = await this.allocator.allocate(tx, {
+      const allocation = await this.allocator.allocate(tx, booking.id, {
         caseTypeId: booking.case_type_id,
         officeId: booking.office_id,
         start: new Date(start).getTime(),
@@ -131,11 +133,6 @@ export class BookingsService {
         interpreter: booking.interpreter_id !== null,
         needs: booking.accessibility_needs as CreateBookingDto['accessibilityNeeds'],
       });
-      // The allocator held the resources under a fresh id; move them onto this booking.
-      await tx.query(`UPDATE resource_hold SET booking_id = $1 WHERE booking_id = $2`, [
-        booking.id,
-        allocation.bookingId,
-      ]);
       await tx.query(
         `UPDATE booking SET room_id = $2, handler_id = $3, interpreter_id = $4, starts_at = $5, ends_at = $6, hold_until = $7,
                             updated_at = now()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { daysBetween, findFreeSlots, peopleStarts } from '@distans/scheduling';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
-import { AvailabilityLoader, OfficeFilter } from './availability.loader';
+import { AvailabilityLoader, OfficeFilter, slotQuery } from './availability.loader';
 
 export const MAX_AVAILABILITY_DAYS = 31;
 
@@ -60,13 +60,7 @@ export class AvailabilityService {
         officeName: office.name,
         municipality: office.municipality,
         days: findFreeSlots({
-          caseType,
-          now,
-          zone: office.zone,
-          openSpans: office.openSpans,
-          rooms: office.rooms,
-          handlers: people.handlers,
-          interpreters: people.interpreters,
+          ...slotQuery(caseType, office, people, now),
           people: sharedPeople,
           fromDate: q.from,
           toDate: q.to,

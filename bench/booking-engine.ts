@@ -43,6 +43,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AvailabilityLoader } from '../apps/api/src/bookings/availability/availability.loader';
 import { AvailabilityService } from '../apps/api/src/bookings/availability/availability.service';
 import type { AvailabilityQueryDto } from '../apps/api/src/bookings/dto/availability-query.dto';
+import { HUMAN_ALPHABET } from '../apps/api/src/auth/secrets';
+import { formatReference, REFERENCE_LENGTH } from '../apps/api/src/bookings/booking-reference';
 import { createApp } from '../apps/api/src/bootstrap';
 import { createRootLogger } from '../apps/api/src/common/logger';
 import { loadConfig } from '../apps/api/src/config/app-config';
@@ -95,7 +97,6 @@ const MON_FRI_0800_1630: WeeklyIntervalDto[] = [1, 2, 3, 4, 5].map((weekday) => 
   opens: '08:00',
   closes: '16:30',
 }));
-const HUMAN_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
 // ---------------------------------------------------------------------------------------------
 // Output and clean-up
@@ -532,11 +533,11 @@ function planBookings(world: World): Planned[] {
 
 function reference(n: number): string {
   let code = '';
-  for (let i = 0; i < 6; i += 1) {
+  for (let i = 0; i < REFERENCE_LENGTH; i += 1) {
     code = HUMAN_ALPHABET[n % HUMAN_ALPHABET.length] + code;
     n = Math.floor(n / HUMAN_ALPHABET.length);
   }
-  return `${code.slice(0, 3)}-${code.slice(3)}`;
+  return formatReference(code);
 }
 
 async function insertPlan(db: DataSource, plan: Planned[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { at, bookingBody, bookingWorld, futureDate, nextDstSunday } from '../support/booking-fixture';
-import { countRows } from '../support/factories';
+import { countRows, Factory } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('Booking', () => {
@@ -251,14 +251,10 @@ describe('Booking', () => {
     const world = await bookingWorld(t, { rooms: 1, handlers: 1 });
     const date = futureDate(12);
     expect(await availability(world, date, '&language=th&interpreter=true')).toEqual([]);
-    const [interpreter] = await t.db.query(
-      `INSERT INTO app_user (email, display_name, role, password_hash, languages, weekly_hours)
-       VALUES ($1, 'Tolk', 'INTERPRETER', 'x', '{th,sv}', $2) RETURNING id`,
-      [
-        `tolk-${Date.now()}@test.example`,
-        JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '09:00', closes: '12:00' }))),
-      ],
-    );
+    const interpreter = await new Factory(t.db).user('INTERPRETER', {
+      languages: ['th', 'sv'],
+      weeklyHours: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, opens: '09:00', closes: '12:00' })),
+    });
     const slots = await availability(world, date, '&language=th&interpreter=true');
     expect(slots[0]).toBe('09:00');
     expect(slots[slots.length - 1]).toBe('11:30');

@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingStatus, CitizenBookingView, CreatedBooking } from '@distans/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { humanCode, randomToken, safeEqual, sha256 } from '../auth/secrets';
+import { randomToken, safeEqual, sha256 } from '../auth/secrets';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { NotificationsService } from '../notifications/notifications.service';
 import { canMove, describeStatus, releasesResources } from './booking-lifecycle';
 import { BookingAllocator } from './booking-allocator';
+import { randomReference } from './booking-reference';
 import { BookingEventKind, recordBookingEvent } from './booking-events';
 import { currentActor, RecordedActor } from '../common/request-context';
 import { BOOKING_SELECT, BookingRow } from './booking-columns';
@@ -213,10 +214,9 @@ export class BookingsService {
     insert: (reference: string) => Promise<unknown>,
   ): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const code = humanCode(6);
       await tx.query('SAVEPOINT insert_booking');
       try {
-        await insert(`${code.slice(0, 3)}-${code.slice(3)}`);
+        await insert(randomReference());
         await tx.query('RELEASE SAVEPOINT insert_booking');
         return;
       } catch (error) {

@@ -257,3 +257,50 @@ export interface PairedDeviceView {
   room: { id: string; name: string };
   office: { id: string; name: string };
 }
+
+/** What GET /me answers a room device: its room and office only. */
+export interface DeviceSelfView {
+  role: 'ROOM_DEVICE';
+  deviceId: string;
+  room: { id: string; name: string };
+  office: { id: string; name: string; timeZone: string };
+}
+
+/** A handler's or interpreter's absence (GET /me/absences, /users/:id/absences). */
+export interface AbsenceView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}
+
+/** A one-time pairing code for a room, shown to office staff once. */
+export interface PairingCodeView {
+  code: string;
+  roomId: string;
+  expiresAt: string;
+}
+
+/** A paired room screen, as office staff see it. */
+export interface DeviceView {
+  id: string;
+  roomId: string;
+  label: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** One row of the audit log, for administrators (GET /audit). */
+export interface AuditView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  clientIp: string | null;
+  correlationId: string | null;
+  details: Record<string, unknown>;
+}

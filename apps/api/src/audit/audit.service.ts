@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page } from '@distans/contracts';
+import type { AuditView, Page } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentActor, currentContext, RecordedActor } from '../common/request-context';
 import { PageQuery, toPage } from '../common/pagination';
@@ -20,19 +20,6 @@ export interface RecordOptions {
   tx?: EntityManager;
   /** Who to name when it is not the caller, e.g. the device that has just been paired. */
   actor?: RecordedActor;
-}
-
-export interface AuditView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  clientIp: string | null;
-  correlationId: string | null;
-  details: Record<string, unknown>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, StaffRole, UserView } from '@distans/contracts';
+import type { AbsenceView, Page, StaffRole, UserView } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
@@ -10,13 +10,6 @@ import { containsPattern, SqlFilter } from '../common/sql';
 import { sentFields } from '../common/validators';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
-
-export interface AbsenceView {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  reason: string;
-}
 
 const USER_COLUMNS = `
   u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.agency_id AS "agencyId",

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LiveServerEvents } from '@distans/contracts';
-import { connectLive, type LiveConnection } from '@distans/web-ui/live';
+import { connectLive, type LiveConnection } from '@distans/web-ui/live-client';
 import { useSession } from './session';
 
 type EventName = keyof LiveServerEvents;
@@ -27,20 +27,25 @@ export function LiveProvider(props: { children: ReactNode }) {
   const listeners = useRef(new Map<EventName, Set<(payload: never) => void>>());
 
   useEffect(() => {
-    const live = connectLive({
-      token: () => auth.accessToken,
-      refreshToken: () => auth.refresh(),
+    const relay =
+      <E extends EventName>(name: E) =>
+      (payload: Listener<E>) =>
+        listeners.current.get(name)?.forEach((listener) => (listener as (value: Listener<E>) => void)(payload));
+    return connectLive({
+      token: () => auth.accessToken ?? '',
+      // The server drops the socket when the token has expired: refresh it, then back off.
+      beforeRetry: () => auth.refresh(),
+      retryAfterMs: (kicks) => Math.min(30_000, 1_000 * 2 ** (kicks - 1)),
       onConnection: (state) => {
         setConnection(state);
         if (state === 'connected') setEpoch((value) => value + 1);
       },
+      on: {
+        'booking.changed': relay('booking.changed'),
+        'staff.call': relay('staff.call'),
+        'staff.call.acknowledged': relay('staff.call.acknowledged'),
+      },
     });
-    const names: EventName[] = ['booking.changed', 'staff.call', 'staff.call.acknowledged', 'handler.reminder'];
-    for (const name of names) {
-      live.socket.on(name, ((payload: never) =>
-        listeners.current.get(name)?.forEach((listener) => listener(payload))) as never);
-    }
-    return () => live.close();
   }, [auth]);
 
   const on = useCallback<LiveValue['on']>((event, listener) => {

@@ -57,16 +57,27 @@ export interface InterpreterNeed {
   language: string | null;
 }
 
-/** What the citizen (holding the manage token) sees of their own booking. */
-export interface CitizenBookingView {
+/** A booking's reference, status and time: an instant for machines, the office's wall clock for people. */
+export interface BookingBasics {
   reference: string;
   status: BookingStatus;
   start: string;
   end: string;
-  /** Office-local date and times, for people rather than machines. */
   local: LocalTimes;
+}
+
+export interface CaseTypeSummary {
+  id: string;
+  nameSv: string;
+  nameEn: string;
+  durationMin: number;
+  idCheckRequired: boolean;
+}
+
+/** What the citizen (holding the manage token) sees of their own booking. */
+export interface CitizenBookingView extends BookingBasics {
   agency: AgencyName;
-  caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
+  caseType: CaseTypeSummary;
   office: { id: string; name: string; streetAddress: string; postalCode: string; city: string };
   room: { name: string };
   language: string;
@@ -99,13 +110,8 @@ export interface AvailabilityView {
 }
 
 /** A booking as office staff see it to run the day: logistics, no case and no contact. */
-export interface StaffBookingView {
+export interface StaffBookingView extends BookingBasics {
   id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: LocalTimes;
   roomId: string;
   /** Which agency the visitor meets: logistics, not the case. */
   agency: AgencyName;
@@ -172,48 +178,14 @@ export interface DayScheduleView {
   }[];
 }
 
-/** A "call office staff" alert from a visiting room, open until a staff member takes it. */
-export interface StaffCallView {
+export interface AgendaItem extends BookingBasics {
   id: string;
-  office: { id: string; name: string };
-  room: { id: string; name: string };
-  calledAt: string;
-  acknowledgedAt: string | null;
-  /** The staff member who took it (their display name), once someone has. */
-  acknowledgedBy: string | null;
-}
-
-/** A kiosk paired with a room, as staff manage it. */
-export interface DeviceView {
-  id: string;
-  roomId: string;
-  label: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  /** Seen within the last couple of minutes (a paired kiosk checks in at least every 30 s). */
-  online: boolean;
-  revokedAt: string | null;
-}
-
-export interface PairingCodeView {
-  code: string;
-  roomId: string;
-  expiresAt: string;
-}
-
-export interface AgendaItem {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: LocalTimes;
-  agency: { code: string; nameSv: string; nameEn: string };
+  agency: AgencyName;
   caseType: { nameSv: string; nameEn: string };
   office: { id: string; name: string };
   room: { id: string; name: string };
   language: string;
-  interpreter: { needed: boolean; language: string | null };
+  interpreter: InterpreterNeed;
   accessibilityNeeds: string[];
   /** True once office staff checked the visitor in after seeing an identity document. */
   idVerified: boolean;
@@ -236,15 +208,10 @@ export interface BookingEventView {
 }
 
 /** Everything about one booking, for the people who hold the meeting. */
-export interface BookingDetailView {
+export interface BookingDetailView extends BookingBasics {
   id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: LocalTimes;
-  agency: { id: string; code: string; nameSv: string; nameEn: string };
-  caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
+  agency: AgencyName & { id: string };
+  caseType: CaseTypeSummary;
   office: { id: string; name: string };
   room: { id: string; name: string };
   handler: { id: string; name: string };
@@ -287,6 +254,17 @@ export interface RoomStaffCall {
   fallbackAt: string;
 }
 
+/** A "call office staff" alert from a visiting room, open until a staff member takes it. */
+export interface StaffCallView {
+  id: string;
+  office: { id: string; name: string };
+  room: { id: string; name: string };
+  calledAt: string;
+  acknowledgedAt: string | null;
+  /** The staff member who took it (their display name), once someone has. */
+  acknowledgedBy: string | null;
+}
+
 /** What a paired kiosk may know about its own room today. */
 export interface RoomScreenStatus {
   room: { id: string; name: string };
@@ -306,4 +284,53 @@ export interface PairedDeviceView {
   deviceToken: string;
   room: { id: string; name: string };
   office: { id: string; name: string };
+}
+
+/** What GET /me answers a room device: its room and office only. */
+export interface DeviceSelfView {
+  role: 'ROOM_DEVICE';
+  deviceId: string;
+  room: { id: string; name: string };
+  office: { id: string; name: string; timeZone: string };
+}
+
+/** A handler's or interpreter's absence (GET /me/absences, /users/:id/absences). */
+export interface AbsenceView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}
+
+/** A one-time pairing code for a room, shown to office staff once. */
+export interface PairingCodeView {
+  code: string;
+  roomId: string;
+  expiresAt: string;
+}
+
+/** A paired room screen, as office staff see it. */
+export interface DeviceView {
+  id: string;
+  roomId: string;
+  label: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  /** Seen within the last couple of minutes (a paired kiosk checks in at least every 30 s). */
+  online: boolean;
+  revokedAt: string | null;
+}
+
+/** One row of the audit log, for administrators (GET /audit). */
+export interface AuditView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  clientIp: string | null;
+  correlationId: string | null;
+  details: Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import type { BookingStatus } from '@distans/contracts';
 import type { EntityManager } from 'typeorm';
-import { currentContext } from '../common/request-context';
+import type { RecordedActor } from '../common/request-context';
 
 export type BookingEventKind =
   | 'CREATED'
@@ -13,17 +13,6 @@ export type BookingEventKind =
   | 'HANDLER_REMINDED'
   | 'HANDLER_MISSED';
 
-export interface EventActor {
-  id: string | null;
-  role: string;
-}
-
-/** The acting caller, or the citizen holding the manage token when nobody is logged in. */
-export function actorOrCitizen(): EventActor {
-  const actor = currentContext()?.actor;
-  return actor ? { id: actor.id, role: actor.role } : { id: null, role: 'CITIZEN' };
-}
-
 /** Appends to the booking's history; the table refuses updates and deletes. */
 export async function recordBookingEvent(
   tx: EntityManager,
@@ -31,7 +20,7 @@ export async function recordBookingEvent(
   kind: BookingEventKind,
   from: BookingStatus | null,
   to: BookingStatus,
-  actor: EventActor,
+  actor: RecordedActor,
   details: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(

@@ -8,9 +8,10 @@ import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
 import { HandlerWaitJob } from './handler-wait.job';
 import { NoShowJob } from './no-show.job';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [AuditModule, NotificationsModule],
   controllers: [AvailabilityController, BookingsController],
   providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService, NoShowJob, HandlerWaitJob],
   exports: [BookingsService, BookingAllocator, AvailabilityLoader, AvailabilityService, NoShowJob, HandlerWaitJob],

@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { RecordedActor } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { recordBookingEvent } from './booking-events';
-import { BOOKING_SELECT, BookingRow } from './booking-view';
+import { BOOKING_SELECT, BookingRow } from './booking-columns';
 import { BookingsService } from './bookings.service';
 
 /** Advisory lock key of the sweep: one instance sweeps at a time, the others skip that round. */
 export const HANDLER_WAIT_SWEEP_LOCK = 0x4453_0002;
 const BATCH = 200;
-const SYSTEM = { id: null, role: 'SYSTEM' };
+const SYSTEM: RecordedActor = { id: null, role: 'SYSTEM' };
 
 /** A handler who has been in the session (even if they dropped again) came: this is not for them. */
 const handlerNeverJoined = (alias: string) =>

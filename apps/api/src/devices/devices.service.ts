@@ -11,8 +11,6 @@ import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 
-export type { DeviceView, PairingCodeView } from '@distans/contracts';
-
 /**
  * A paired kiosk reads its room's status at least every 30 seconds and is marked as seen at most
  * once a minute (see AuthGuard), so a live one is never seen longer ago than this.
@@ -75,8 +73,7 @@ export class DevicesService {
           resourceId: device.id,
           details: { roomId: claim.room_id },
         },
-        { id: device.id, role: 'ROOM_DEVICE' },
-        tx,
+        { actor: { id: device.id, role: 'ROOM_DEVICE' }, tx },
       );
       return {
         deviceId: device.id,

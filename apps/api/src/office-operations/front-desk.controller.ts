@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
 import { CheckInDto, NewTimeDto } from './dto/front-desk.dto';
 import { FrontDeskService, NewTimeResult } from './front-desk.service';
-import type { StaffBookingView } from './staff-booking-view';
+import type { StaffBookingView } from '@distans/contracts';
 
 /** Check-in, no-show, cancelling and new times, by staff of the booking's office. */
 @ApiTags('office operations')

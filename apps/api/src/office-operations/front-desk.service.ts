@@ -1,20 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessibilityNeed, AvailabilityView, IdCheckMethod, Language } from '@distans/contracts';
+import type {
+  AccessibilityNeed,
+  AvailabilityView,
+  CreatedBooking,
+  IdCheckMethod,
+  Language,
+  StaffBookingView,
+} from '@distans/contracts';
 import { addDays, localDateOf } from '@distans/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityService } from '../bookings/availability/availability.service';
 import { canMove, describeStatus } from '../bookings/booking-lifecycle';
-import type { BookingRow } from '../bookings/booking-view';
-import { BookingsService, CreatedBooking } from '../bookings/bookings.service';
+import type { BookingRow } from '../bookings/booking-columns';
+import { staffBookingView } from '../bookings/booking-view';
+import { BookingsService } from '../bookings/bookings.service';
+import { localClock } from '../common/local-time';
 import { ConflictError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { OfficeBookingDto } from './dto/office-booking.dto';
-import { localClock, staffBookingView, StaffBookingView } from './staff-booking-view';
 
 /** Visitors may check in this long before their start (they tend to come early). */
 export const CHECK_IN_OPENS_MINUTES = 60;
@@ -88,8 +96,7 @@ export class FrontDeskService {
           resourceId: booking.id,
           details: { idCheckMethod: method },
         },
-        undefined,
-        tx,
+        { tx },
       );
       return this.view(moved);
     });
@@ -105,11 +112,7 @@ export class FrontDeskService {
         );
       }
       const moved = await this.bookings.move(tx, booking, 'NO_SHOW', 'NO_SHOW', { id: actor.id, role: actor.role });
-      await this.audit.record(
-        { action: 'booking.no-show', resourceType: 'booking', resourceId: booking.id },
-        undefined,
-        tx,
-      );
+      await this.audit.record({ action: 'booking.no-show', resourceType: 'booking', resourceId: booking.id }, { tx });
       return this.view(moved);
     });
   }
@@ -136,8 +139,7 @@ export class FrontDeskService {
           resourceId: booking.id,
           details: { onBehalfOfVisitor: true },
         },
-        undefined,
-        tx,
+        { tx },
       );
       return this.view(moved);
     });
@@ -209,8 +211,7 @@ export class FrontDeskService {
           resourceId: booking.id,
           details: { recordedAgainst: 'AGENCY', newBookingId: created.id },
         },
-        undefined,
-        tx,
+        { tx },
       );
       return { missed: this.view(missed), booking: created };
     });

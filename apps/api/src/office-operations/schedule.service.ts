@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DayScheduleView, RoomBlockReason, RoomBlockSummary, WeeklyIntervalDto } from '@distans/contracts';
+import type {
+  DayScheduleView,
+  RoomBlockReason,
+  RoomBlockSummary,
+  StaffBookingView,
+  WeeklyIntervalDto,
+} from '@distans/contracts';
 import { addDays, DatedException, IsoDate, LocalDay, openingDay } from '@distans/scheduling';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,17 +15,10 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
-import {
-  localClock,
-  localSpan,
-  STAFF_BOOKING_SELECT,
-  StaffBookingRow,
-  staffBookingView,
-  StaffBookingView,
-  visitorNameReads,
-} from './staff-booking-view';
-
-export type { DayScheduleView, RoomBlockSummary } from '@distans/contracts';
+import { STAFF_BOOKING_SELECT, StaffBookingRow } from '../bookings/booking-columns';
+import { staffBookingView } from '../bookings/booking-view';
+import { localClock, localSpan } from '../common/local-time';
+import { visitorNameReads } from './visitor-name-reads';
 
 interface OfficeDayRow {
   id: string;

@@ -9,9 +9,11 @@ import { SessionGateway } from './session.gateway';
 import { SessionTicketsController } from './session-tickets.controller';
 import { SessionTicketsService } from './session-tickets.service';
 import { SessionsService } from './sessions.service';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
   imports: [
+    AuditModule,
     BookingsModule,
     // A key of its own, derived from the access-token secret: a session ticket can never pass
     // as an access token, nor the other way round.

@@ -114,8 +114,7 @@ export class StaffCallsService {
       if (taken.length > 0) {
         await this.audit.record(
           { action: 'staff-call.acknowledge', resourceType: 'staff-call', resourceId: callId },
-          undefined,
-          tx,
+          { tx },
         );
       }
       return tx.query(`${CALL_SELECT} WHERE c.id = $1 AND ($2::boolean OR c.office_id = ANY ($3::uuid[]))`, [

@@ -330,6 +330,17 @@ describe('The office console, end to end', () => {
     const focused = await consolePage.evaluate(() => document.activeElement?.textContent ?? '');
     expect(focused.length).toBeGreaterThan(0);
     await consolePage.getByRole('button', { name: 'Svenska' }).click();
+  });
+
+  it('should send office staff who log in to the handler app on to the console, still logged in', async () => {
+    const { page, context } = await newPage(browser, { width: 1366, height: 768 });
+    await logIn(page, 'handler', staff);
+    await page.getByTestId('wrong-role').waitFor();
+    await screenshot(page, 'handler-wrong-role');
+    await page.getByTestId('wrong-role-link').click();
+    await page.getByTestId('arrive-query').waitFor();
+    expect(page.url()).toBe(`${base}/office/offices/${desk.officeId}`);
+    await context.close();
 
     expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((screen) => [screen, []])));
   });

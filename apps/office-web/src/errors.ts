@@ -32,8 +32,9 @@ export interface ErrorText {
 
 export function errorText(error: unknown, t: Translate): ErrorText {
   if (!(error instanceof ApiError)) return { text: t('error.network'), detail: null, fields: {} };
-  const body: (ErrorBody & { code?: string }) | null = error.body;
-  const code = body?.code;
+  const body: ErrorBody | null = error.body;
+  // Codes issue 11 adds (SLOT_TAKEN, …) are listed here before the contract names them.
+  const code: string | undefined = body?.code;
   const fields = body?.details ?? {};
   if (code && KNOWN_CODES.has(code) && code !== 'CONFLICT' && code !== 'VALIDATION_FAILED') {
     return { text: t(`error.code.${code}`), detail: null, fields };
@@ -45,6 +46,6 @@ export function errorText(error: unknown, t: Translate): ErrorText {
 /** The 409 answer to a room block that overlaps bookings lists them (with listConflicts). */
 export function conflictsOf<T>(error: unknown): T[] {
   if (!(error instanceof ApiError)) return [];
-  const extra = (error.body as { extra?: { conflicts?: T[] } } | null)?.extra;
-  return extra?.conflicts ?? [];
+  const conflicts = error.body?.extra?.conflicts;
+  return Array.isArray(conflicts) ? (conflicts as T[]) : [];
 }

@@ -3,8 +3,8 @@
 #
 #   source scripts/worker-bin.sh      # in scripts/start.sh, scripts/test.sh, .ci/run
 #
-# A binary already named by MEDIASOUP_WORKER_BIN is kept. A first build takes about 10 minutes on
-# 2 idle cores, longer on a busy machine (apt packages, then compiling, with progress lines); later
+# A binary already named by MEDIASOUP_WORKER_BIN is kept. A first build takes 10-15 minutes on
+# 2 cores, longer on a busy machine (apt packages, then compiling, with progress lines); later
 # calls hit the cache outside the checkout at once.
 # mediasoup reads the variable when it is first loaded, so this must run before Node starts.
 _distans_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

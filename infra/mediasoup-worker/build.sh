@@ -3,12 +3,12 @@
 # Debian packages, without downloading anything from GitHub/PyPI.
 #
 # Usage:
-#   MEDIASOUP_WORKER_BIN=$(bash infra/mediasoup-worker/build.sh | tail -1)
+#   MEDIASOUP_WORKER_BIN=$(bash infra/mediasoup-worker/build.sh)
 #   bash infra/mediasoup-worker/build.sh --deps-only   # only install apt packages
 #
-# Progress, apt's output and errors go to stderr, in the order they happen; stdout
-# carries one line, the absolute path of the worker binary. The binary is cached outside the checkout, keyed by the
-# mediasoup version and a hash of the files in this directory:
+# Progress, apt's output and errors go to stderr, in the order they happen; stdout carries one
+# line, the absolute path of the worker binary. The binary is cached outside the checkout, keyed
+# by the mediasoup version and a hash of the files in this directory:
 #   ${DISTANS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/distans}/mediasoup-worker/<version>-<sha>/mediasoup-worker
 set -euo pipefail
 
@@ -165,8 +165,9 @@ done
 START=$SECONDS
 elapsed() { local t=$((SECONDS - START)); printf '%dm%02ds' $((t / 60)) $((t % 60)); }
 
-# ninja prints one "[done/total] ..." line per compile step; show a line every 10 % (or after a minute without one)
-# with the time so far and a rough estimate of what is left. The full output goes to ninja.log.
+# ninja prints one "[done/total] ..." line per compile step; show one every 10 % (or after a
+# minute without one) with the time so far and a rough estimate of what is left. The full output
+# goes to ninja.log.
 show_progress() {
   local line step total pct shown_pct=-1 shown_at=$SECONDS left
   while IFS= read -r line; do
@@ -189,9 +190,12 @@ cd "$BUILD_ROOT/worker"
 log "meson setup (release, no downloads)"
 meson setup build --wrap-mode=nodownload --buildtype=release >"$BUILD_ROOT/meson-setup.log" 2>&1 \
   || { tail -40 "$BUILD_ROOT/meson-setup.log" >&2; die "meson setup failed (log: $BUILD_ROOT/meson-setup.log)"; }
-log "compiling mediasoup-worker with ninja -j$JOBS: about 10 min on 2 idle cores, longer on a busy machine"
+log "compiling mediasoup-worker with ninja -j$JOBS: 10-15 min on 2 cores, longer on a busy machine"
 ninja -C build -j"$JOBS" mediasoup-worker 2>&1 | tee "$BUILD_ROOT/ninja.log" | show_progress \
-  || { grep -B2 -A12 -m3 'error' "$BUILD_ROOT/ninja.log" >&2 || tail -60 "$BUILD_ROOT/ninja.log" >&2; die "build failed (log: $BUILD_ROOT/ninja.log)"; }
+  || {
+    grep -E -m5 -A8 'FAILED:|error:' "$BUILD_ROOT/ninja.log" >&2 || tail -60 "$BUILD_ROOT/ninja.log" >&2
+    die "build failed (log: $BUILD_ROOT/ninja.log)"
+  }
 log "build finished in $(elapsed)"
 
 mkdir -p "$OUT_DIR"

@@ -63,15 +63,18 @@ if [[ "$DEPS_ONLY" == 0 ]]; then
     exit 0
   fi
   # Worktrees and CI share the cache: one build per key at a time, the others wait for it and
-  # then reuse its binary (the lock is released when this script exits).
-  exec 9>"$CACHE_ROOT/.lock-$KEY"
-  if ! flock -n 9; then
-    log "another build of mediasoup $MS_VERSION (key $KEY) is running; waiting for it"
-    flock 9
-    if cache_hit; then
-      log "cache hit after waiting: mediasoup $MS_VERSION (key $KEY)"
-      echo "$BIN"
-      exit 0
+  # then reuse its binary instead of wiping its scratch build (the lock is released when this
+  # script exits). Without flock (not Linux) builds are not serialised.
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$CACHE_ROOT/.lock-$KEY"
+    if ! flock -n 9; then
+      log "another build of mediasoup $MS_VERSION (key $KEY) is running; waiting for it"
+      flock 9
+      if cache_hit; then
+        log "cache hit after waiting: mediasoup $MS_VERSION (key $KEY)"
+        echo "$BIN"
+        exit 0
+      fi
     fi
   fi
   [[ -x "$BIN" ]] && log "cached $BIN has missing shared libraries; rebuilding"

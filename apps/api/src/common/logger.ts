@@ -51,6 +51,7 @@ function prettyDestination(destination: pino.DestinationStream | undefined): pin
     colorize: destination === undefined && process.stdout.isTTY === true,
     translateTime: 'SYS:HH:MM:ss.l',
     ignore: 'pid,hostname,service',
+    singleLine: true,
     sync: true,
     ...(destination ? { destination } : {}),
   });

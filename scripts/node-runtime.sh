@@ -22,7 +22,8 @@ _distans_node_fail() {
   return 1
 }
 
-# Node 22.12+ or 24+ (odd-numbered releases are never LTS and are refused, as package.json says).
+# Node 22.12+, or an even-numbered Node from 24 on. Odd-numbered releases (23, 25) never become
+# LTS, so with one of those the pinned Node 24 is fetched instead.
 _distans_node_supported() {
   local major minor
   IFS=. read -r major minor _ <<<"${1#v}"
@@ -40,7 +41,8 @@ _distans_node_install() {
   command -v npm >/dev/null 2>&1 || { echo "npm is needed to fetch $pkg@$version" >&2; return 1; }
   mkdir -p "$(dirname "$dir")"
   (
-    flock 9
+    # Two checkouts starting at once: the second waits, then finds the first one's Node.
+    if command -v flock >/dev/null 2>&1; then flock 9; fi
     [[ -x "$dir/bin/node" ]] && exit 0
     tmp="$(mktemp -d "$(dirname "$dir")/.download-$version.XXXXXX")"
     trap 'rm -rf "$tmp"' EXIT

@@ -4,6 +4,7 @@ import { Sessions1764100000000 } from './1764100000000-sessions';
 import { OfficeRegionIntegrity1763950000000 } from './1763950000000-office-region-integrity';
 import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
 import { OfficeConsole1765300000000 } from './1765300000000-office-console';
+import { StaffPasswordCodes1765500000000 } from './1765500000000-staff-password-codes';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Sessions1764100000000,
   LiveUpdates1764200000000,
   OfficeConsole1765300000000,
+  StaffPasswordCodes1765500000000,
 ];

@@ -40,6 +40,12 @@ function draftOf(user: UserView | null): Draft {
   };
 }
 
+/**
+ * A code issued as a person was created, kept for the moment the screen moves to that person's
+ * own address (a new screen), and shown there once.
+ */
+const justIssued = new Map<string, PasswordCodeView>();
+
 /** A new colleague (invited with a one-time code) or an existing one: what they do, when, and their account. */
 export function PersonScreen(props: { userId: string | null }) {
   const { t, locale } = useI18n();
@@ -49,7 +55,11 @@ export function PersonScreen(props: { userId: string | null }) {
   const { agencies, caseTypes } = useCatalogue();
   const [user, setUser] = useState<UserView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(props.userId ? null : draftOf(null));
-  const [code, setCode] = useState<{ kind: 'invitation' | 'reset'; view: PasswordCodeView } | null>(null);
+  const [code, setCode] = useState<{ kind: 'invitation' | 'reset'; view: PasswordCodeView } | null>(() => {
+    const issued = props.userId ? justIssued.get(props.userId) : undefined;
+    if (props.userId) justIssued.delete(props.userId);
+    return issued ? { kind: 'invitation', view: issued } : null;
+  });
   const [sent, setSent] = useState<Map<number, string>>(new Map());
   const [officeFilter, setOfficeFilter] = useState('');
   const { busy, error, fields, run } = useSubmit();
@@ -99,8 +109,7 @@ export function PersonScreen(props: { userId: string | null }) {
     announce(t('admin.saved'));
     const made = created as CreatedUserView | null;
     if (made) {
-      setUser(made);
-      if (made.invitation) setCode({ kind: 'invitation', view: made.invitation });
+      if (made.invitation) justIssued.set(made.id, made.invitation);
       navigate(absolute(adminPath('people', made.id)), { replace: true });
     }
   };

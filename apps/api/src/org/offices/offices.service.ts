@@ -127,7 +127,10 @@ export class OfficesService {
             action: 'office.update',
             resourceType: 'office',
             resourceId: id,
-            details: { fields: fields.filter((field) => field !== 'onBookings'), onBookings: dto.onBookings ?? null },
+            details: {
+              fields: fields.filter((field) => field !== 'onBookings'),
+              ...(dto.onBookings ? { onBookings: dto.onBookings } : {}),
+            },
           },
           { tx },
         );

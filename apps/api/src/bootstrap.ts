@@ -4,8 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { refuseHostileInput } from './common/input-guard';
 import { PinoNestLogger } from './common/logger';
 import { currentContext, requestContext } from './common/request-context';
 import type { AppConfig } from './config/app-config';
@@ -26,6 +29,9 @@ export async function createApp(
     loggerInstance: logger,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
+    // A malformed or overlong path is answered by the one exception filter too, before routing.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      new AllExceptionsFilter().answer(error, request, reply),
     // Accept a caller's request id so a request can be followed across systems; otherwise make one.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -54,6 +60,8 @@ export async function createApp(
     if (ctx) void reply.header('x-sql-statements', String(ctx.sqlStatements));
     done(null, payload);
   });
+  // Text PostgreSQL cannot store, half surrogate pairs and absurd nesting never reach a validator.
+  fastify.addHook('preValidation', refuseHostileInput);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -13,6 +13,7 @@ const REASONS: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   423: 'Locked',
   429: 'Too Many Requests',
@@ -29,8 +30,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
+    this.answer(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Also for the errors Fastify raises before a route is found (a malformed or overlong path). */
+  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = this.toBody(exception);
     body.correlationId = String(request.id);
     if (body.statusCode >= 500) {

@@ -5,6 +5,8 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+/** The test apps' JWT_ACCESS_SECRET, for tests that forge tokens signed with the right key. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -34,7 +36,7 @@ export function testDatabaseUrl(): string {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+    JWT_ACCESS_SECRET: TEST_JWT_SECRET,
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',

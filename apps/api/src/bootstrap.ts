@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { API_DOCS_PATH, contentSecurityPolicyFor } from './common/content-security-policy';
 import { refuseHostileInput } from './common/input-guard';
 import { PinoNestLogger } from './common/logger';
 import { currentContext, requestContext } from './common/request-context';
@@ -55,37 +56,26 @@ export async function createApp(
       done,
     );
   });
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
-    const ctx = currentContext();
-    if (ctx) void reply.header('x-sql-statements', String(ctx.sqlStatements));
-    done(null, payload);
-  });
+  if (config.SQL_STATEMENTS_HEADER) {
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      const ctx = currentContext();
+      if (ctx) void reply.header('x-sql-statements', String(ctx.sqlStatements));
+      done(null, payload);
+    });
+  }
   // Text PostgreSQL cannot store, half surrogate pairs and absurd nesting never reach a validator.
   fastify.addHook('preValidation', refuseHostileInput);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /api/docs needs inline bootstrap code and styles.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        // TLS is the reverse proxy's job. Forcing https/wss here would break a kiosk reaching the
-        // server over plain HTTP on an office LAN (and every test host that is not localhost).
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('content-security-policy', contentSecurityPolicyFor(request.url));
+    done();
   });
   app.enableCors({
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Manage-Token'],
-    exposedHeaders: ['X-Correlation-Id', 'X-SQL-Statements'],
+    exposedHeaders: ['X-Correlation-Id', ...(config.SQL_STATEMENTS_HEADER ? ['X-SQL-Statements'] : [])],
     maxAge: 600,
   });
 
@@ -95,8 +85,8 @@ export async function createApp(
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
+  SwaggerModule.setup(API_DOCS_PATH, app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json`,
   });
 
   await serveWebClients(app, config.WEB_DIST_DIR);

@@ -139,6 +139,14 @@ export class AppConfig {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /**
+   * Send X-SQL-Statements (how many SQL statements served the request) on every response. For the
+   * benchmark and tests only: it tells an outsider about the queries behind each endpoint.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SQL_STATEMENTS_HEADER = false;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -42,7 +42,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(typeormOptions(options.databaseUrl, config.DB_POOL_SIZE, config.DB_MIGRATE_ON_START)),
+        TypeOrmModule.forRoot(typeormOptions(options.databaseUrl, config.DB_POOL_SIZE)),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE }]),
         AuditModule,
         AuthModule,

@@ -13,19 +13,29 @@ import { refuseHostileInput } from './common/input-guard';
 import { PinoNestLogger } from './common/logger';
 import { currentContext, requestContext } from './common/request-context';
 import type { AppConfig } from './config/app-config';
+import { migrateDatabase } from './database/database-roles';
 import { serveWebClients } from './web-clients';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
- * Builds the HTTP application. Shared by `main.ts` and the integration tests so that both run
- * exactly the same pipes, filters, guards, hooks and headers.
+ * Builds the HTTP application, after applying pending migrations as the schema owner when
+ * DB_MIGRATE_ON_START. Shared by `main.ts` and the integration tests so that both run exactly the
+ * same pipes, filters, guards, hooks and headers.
  */
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
   logger: PinoLogger,
 ): Promise<NestFastifyApplication> {
+  if (config.DB_MIGRATE_ON_START) {
+    const { applied, warnings } = await migrateDatabase({
+      migrationUrl: config.MIGRATION_DATABASE_URL ?? databaseUrl,
+      url: databaseUrl,
+    });
+    if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
+    for (const warning of warnings) logger.warn(warning);
+  }
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     trustProxy: config.TRUST_PROXY,

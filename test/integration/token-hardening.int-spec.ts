@@ -10,7 +10,6 @@ describe('Token hardening', () => {
   let f: Factory;
   const accessKey = new JwtService({ secret: TEST_JWT_SECRET });
   const ticketKey = new JwtService({ secret: sessionTicketSecret(TEST_JWT_SECRET) });
-  const now = () => Math.floor(Date.now() / 1000);
   const claimsOf = (token: string): Record<string, unknown> =>
     JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
 

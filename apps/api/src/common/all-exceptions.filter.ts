@@ -3,6 +3,7 @@ import type { ErrorBody } from '@distans/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from './database-outage';
 import { DomainError } from './domain-errors';
 
 const REASONS: Record<number, string> = {
@@ -17,6 +18,7 @@ const REASONS: Record<number, string> = {
   415: 'Unsupported Media Type',
   423: 'Locked',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
 /**
@@ -37,7 +39,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = this.toBody(exception);
     body.correlationId = String(request.id);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      void reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+      this.logger.warn({ err: exception, correlationId: body.correlationId, url: request.url }, 'Database unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, correlationId: body.correlationId, url: request.url }, 'Unhandled error');
     }
     void reply.status(body.statusCode).send(body);
@@ -61,6 +66,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const res = exception.getResponse();
       const message = messageOf(res, exception.message);
       return { statusCode: status, error: REASONS[status] ?? 'Error', message };
+    }
+    if (isDatabaseOutage(exception)) {
+      return {
+        statusCode: 503,
+        error: REASONS[503],
+        message: `The service is briefly unavailable; try again in ${OUTAGE_RETRY_AFTER_SECONDS} seconds`,
+      };
     }
     if (exception instanceof QueryFailedError) {
       // Last line of defence: the database refused the write. Services translate the cases they

@@ -17,6 +17,7 @@ export function typeormOptions(url: string, poolSize: number): DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     logger: new QueryCountingLogger(),
-    extra: { max: poolSize, options: '-c TimeZone=UTC' },
+    // A request waits at most this long for a connection, so an outage answers 503 instead of hanging.
+    extra: { max: poolSize, options: '-c TimeZone=UTC', connectionTimeoutMillis: 5000 },
   };
 }

@@ -31,6 +31,6 @@ export function sessionTicketSecret(accessSecret: string): string {
   ],
   controllers: [SessionTicketsController],
   providers: [MediaService, SessionTicketsService, SessionsService, SessionGateway],
-  exports: [MediaService],
+  exports: [MediaService, SessionsService],
 })
 export class SessionsModule {}

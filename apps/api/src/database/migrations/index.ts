@@ -4,6 +4,7 @@ import { Sessions1764100000000 } from './1764100000000-sessions';
 import { OfficeRegionIntegrity1763950000000 } from './1763950000000-office-region-integrity';
 import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
 import { UsedSessionTickets1765000000000 } from './1765000000000-used-session-tickets';
+import { ParticipationHeartbeat1765000100000 } from './1765000100000-participation-heartbeat';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Sessions1764100000000,
   LiveUpdates1764200000000,
   UsedSessionTickets1765000000000,
+  ParticipationHeartbeat1765000100000,
 ];

@@ -8,7 +8,7 @@ import { createDatabase, createRuntimeRole, withDatabase, withLogin } from './da
 
 export const STATE_FILE = join(__dirname, '..', '..', '.data', `test-db-${process.pid}.json`);
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

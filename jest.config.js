@@ -9,11 +9,15 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', {}],
-    // @fastify/static (Swagger UI) depends on an ES-module-only package; Node loads it natively,
-    // Jest's CommonJS runtime needs it transpiled.
-    '^.+/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
+    // ES-module-only packages: @fastify/static (Swagger UI) depends on one, and FormatJS (the ICU
+    // message formatter of every catalogue) is one. Node loads them natively, Jest's CommonJS
+    // runtime needs them transpiled.
+    '^.+/node_modules/(content-disposition|@formatjs/[^/]+|intl-messageformat)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true } },
+    ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@formatjs/[^/]+|intl-messageformat)/)'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
 };
 

@@ -51,6 +51,16 @@ esac
 OUT_DIR="$CACHE_ROOT/$KEY"
 BIN="$OUT_DIR/mediasoup-worker"
 
+# Several checkouts (worktrees, CI beside a developer) share the cache: the first one builds, the
+# others wait here and then take the cache hit, instead of wiping each other's scratch build.
+if [[ "$DEPS_ONLY" == 0 ]] && command -v flock >/dev/null 2>&1; then
+  exec 9>"$CACHE_ROOT/.lock-$KEY"
+  if ! flock -n 9; then
+    log "another build of $KEY is running; waiting for it"
+    flock 9
+  fi
+fi
+
 if [[ "$DEPS_ONLY" == 0 && -x "$BIN" ]]; then
   # The binary links Debian's shared libs (libuv, libssl, libsrtp2, usrsctp,
   # abseil); rebuild if one of them went missing since it was cached.

@@ -7,7 +7,7 @@ import type { ActiveCall, EndReason } from './call/active-call';
 import { AppHeader } from './components/AppHeader';
 import { AnnouncerProvider } from './components/Announcer';
 import { SoundPreferenceProvider } from './cues/sound-preference';
-import { dictionaries } from './i18n/dictionaries';
+import { HANDLER_LOCALES, loadCatalogue } from './i18n/catalogues';
 import { LiveProvider } from './live/live-provider';
 import { navigate, useRoute } from './routing/route';
 import { AgendaScreen, type Flash } from './screens/AgendaScreen';
@@ -23,7 +23,7 @@ const APP_ROLES = new Set(['HANDLER', 'INTERPRETER']);
 
 export function App() {
   return (
-    <I18nProvider dictionaries={dictionaries} storageKey="distans.handler.locale">
+    <I18nProvider locales={HANDLER_LOCALES} loadCatalogue={loadCatalogue} storageKey="distans.handler.locale">
       <AnnouncerProvider>
         <SoundPreferenceProvider>
           <Root />

@@ -4,3 +4,4 @@ export * from './http';
 export * from './bookings';
 export * from './session';
 export * from './views';
+export * from './locales';

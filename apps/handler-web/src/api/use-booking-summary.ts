@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { summaryOf, type AgendaView, type BookingDetail, type BookingSummary } from './types';
 import { useAuth } from '../auth/auth-context';
 import { useLive } from '../live/live-provider';
-import { dateInZone } from '../format';
+import { dateInZone } from '@distans/web-ui/format';
 
 export interface SummaryState {
   summary: BookingSummary | null;

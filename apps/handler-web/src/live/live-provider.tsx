@@ -12,7 +12,7 @@ import { useAuth } from '../auth/auth-context';
 import { useAnnouncer } from '../components/Announcer';
 import { playCheckInChime } from '../cues/chime';
 import { useSoundPreference } from '../cues/sound-preference';
-import { clock, dateInZone } from '../format';
+import { clock, dateInZone } from '@distans/web-ui/format';
 
 export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
 

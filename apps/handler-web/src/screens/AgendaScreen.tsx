@@ -4,7 +4,7 @@ import { isJoinable, summaryOf, type AgendaItem, type AgendaView } from '../api/
 import { useAuth } from '../auth/auth-context';
 import { StatusBadge } from '../components/status';
 import { useScreenHeading } from '../components/use-screen-heading';
-import { clock, dateInZone, languageName, longDate, shiftDate } from '../format';
+import { clock, dateInZone, languageName, longDate, shiftDate } from '@distans/web-ui/format';
 import { useLive } from '../live/live-provider';
 import { navigate, routeHref } from '../routing/route';
 

@@ -6,7 +6,7 @@ import { isJoinable, summaryOf, type AgendaView, type BookingDetail } from '../a
 import { useAuth } from '../auth/auth-context';
 import { StatusBadge } from '../components/status';
 import { useScreenHeading } from '../components/use-screen-heading';
-import { clock, dateInZone, dateTime, languageName, longDate } from '../format';
+import { clock, dateInZone, dateTime, languageName, longDate } from '@distans/web-ui/format';
 import { useLive } from '../live/live-provider';
 import { navigate, routeHref } from '../routing/route';
 

@@ -5,7 +5,7 @@ import { useBookingSummary } from '../api/use-booking-summary';
 import { useAuth } from '../auth/auth-context';
 import type { ActiveCall, CallSnapshot, ChatLine } from '../call/active-call';
 import { useScreenHeading } from '../components/use-screen-heading';
-import { clock } from '../format';
+import { clock } from '@distans/web-ui/format';
 import { VideoView } from '../media/VideoView';
 import { navigate } from '../routing/route';
 

@@ -4,7 +4,7 @@ import { useBookingSummary } from '../api/use-booking-summary';
 import { useAuth } from '../auth/auth-context';
 import { StatusBadge } from '../components/status';
 import { useScreenHeading } from '../components/use-screen-heading';
-import { clock } from '../format';
+import { clock } from '@distans/web-ui/format';
 import { MicLevelMeter } from '../media/MicLevelMeter';
 import { useLocalMedia } from '../media/use-local-media';
 import { VideoView } from '../media/VideoView';

@@ -1,5 +1,5 @@
 import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
-import { formatClock, formatDay } from '../format';
+import { clock, dayName } from '@distans/web-ui/format';
 import { currentAndNext, type DoorSlot, type RoomScreenStatus } from '../room-api';
 import { useNow } from '../use-now';
 
@@ -43,9 +43,9 @@ export function DoorDisplay({ status, skewMs, online }: { status: RoomScreenStat
       <div className="door-body">
         <div className="door-main">
           <p className="clock">
-            <time dateTime={new Date(now).toISOString()}>{formatClock(now, zone, locale)}</time>
+            <time dateTime={new Date(now).toISOString()}>{clock(now, zone, locale)}</time>
           </p>
-          <p className="date">{formatDay(now, zone, locale)}</p>
+          <p className="date">{dayName(now, zone, locale)}</p>
 
           <section className={`door-current state-${currentState}`} aria-labelledby="door-now-title">
             <h2 id="door-now-title">{t('door.now')}</h2>

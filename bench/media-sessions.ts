@@ -72,14 +72,14 @@ async function peerSetup(
   ssrcBase: number,
 ): Promise<Peer<unknown>> {
   const peer = await room.addPeer(id, {});
-  await peer.join(room.rtpCapabilities);
+  await room.join(peer, room.rtpCapabilities);
   const sink = await rtpSink();
   sinks.push(sink);
-  const recv = await peer.createPlainTransport('recv');
+  const recv = await room.createPlainTransport(peer, 'recv');
   await peer.connectPlainTransport(recv.id, { ip: '127.0.0.1', port: sink.port });
-  const send = await peer.createPlainTransport('send');
-  await peer.produce(send.id, 'audio', opusProducerParameters(ssrcBase + 1));
-  await peer.produce(send.id, 'video', vp8ProducerParameters(ssrcBase + 2));
+  const send = await room.createPlainTransport(peer, 'send');
+  await room.produce(peer, send.id, 'audio', opusProducerParameters(ssrcBase + 1));
+  await room.produce(peer, send.id, 'video', vp8ProducerParameters(ssrcBase + 2));
   streams.push({
     socket: await rtpSender(),
     port: send.port,
@@ -102,9 +102,9 @@ async function runStep(server: MediaServer, sessions: number): Promise<Step> {
     for (const peer of [a, b]) {
       for (const other of [a, b]) {
         if (other === peer) continue;
-        for (const producer of other.producerObjects()) {
-          const consumer = peer.consumerOf(producer.id, other.id);
-          if (consumer) await peer.resumeConsumer(consumer.consumerId);
+        for (const producer of other.producers) {
+          const consumer = await room.consume(peer, producer.producerId);
+          await peer.resumeConsumer(consumer.consumerId);
         }
       }
     }

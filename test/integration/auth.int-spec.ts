@@ -45,6 +45,7 @@ describe('Authentication', () => {
     const third = await attempt('bad-3');
     expect(third.status).toBe(423);
     expect(third.body.message).toMatch(/locked/i);
+    expect(third.body.code).toBe('ACCOUNT_LOCKED');
     const right = await attempt(user.password);
     expect(right.status).toBe(423);
     const [row] = await t.db.query(`SELECT locked_until > now() AS locked FROM app_user WHERE id = $1`, [user.id]);
@@ -97,23 +98,30 @@ describe('Authentication', () => {
   it('should answer 401 without credentials and reject unknown login fields', async () => {
     const res = await t.request('GET', '/me');
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+    expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', code: 'UNAUTHENTICATED' });
     expect(res.body.correlationId).toEqual(res.headers['x-correlation-id']);
     const extra = await t.request('POST', '/auth/login', { body: { email: 'a@b.se', password: 'x', role: 'ADMIN' } });
     expect(extra.status).toBe(400);
     expect(extra.body.details).toEqual({ role: ['role is not an allowed field'] });
+    expect(extra.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('should throttle login attempts per client address', async () => {
     const strict = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
     try {
-      const statuses: number[] = [];
+      const answers: { status: number; code: string }[] = [];
       for (let i = 0; i < 5; i += 1) {
-        statuses.push(
-          (await strict.request('POST', '/auth/login', { body: { email: 'x@test.example', password: 'y' } })).status,
-        );
+        const res = await strict.request('POST', '/auth/login', { body: { email: 'x@test.example', password: 'y' } });
+        answers.push({ status: res.status, code: res.body.code });
       }
-      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
+      expect(answers.map((a) => a.code)).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'RATE_LIMITED',
+        'RATE_LIMITED',
+      ]);
     } finally {
       await strict.close();
     }

@@ -1,5 +1,5 @@
 import { at, bookingBody, bookingWorld, futureDate, nextDstSunday } from '../support/booking-fixture';
-import { countRows } from '../support/factories';
+import { countRows, Factory } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('Booking', () => {
@@ -154,10 +154,15 @@ describe('Booking', () => {
     ]);
     expect(stored.manage_token_hash).not.toContain(made.body.manageToken);
     const audit = await t.db.query(
-      `SELECT actor_role FROM audit_log WHERE action = 'booking.read' AND resource_id = $1`,
+      `SELECT action, actor_role FROM audit_log WHERE action IN ('booking.create', 'booking.read') AND resource_id = $1
+        ORDER BY id`,
       [made.body.id],
     );
-    expect(audit).toEqual([{ actor_role: 'CITIZEN' }]);
+    // The same person as in the booking's history: the citizen, not an anonymous caller.
+    expect(audit).toEqual([
+      { action: 'booking.create', actor_role: 'CITIZEN' },
+      { action: 'booking.read', actor_role: 'CITIZEN' },
+    ]);
   });
 
   it('should keep the old booking when a reschedule fails, and move it when it can', async () => {
@@ -184,6 +189,15 @@ describe('Booking', () => {
     });
     expect(moved.status).toBe(200);
     expect(moved.body.local.start).toBe('14:00');
+    // The booking keeps its own holds: one per resource, at the new time.
+    const holds = await t.db.query(
+      `SELECT resource_kind, lower(during) AS from FROM resource_hold WHERE booking_id = $1 ORDER BY resource_kind`,
+      [a.body.id],
+    );
+    expect(holds).toEqual([
+      { resource_kind: 'handler', from: new Date(at(date, '14:00')) },
+      { resource_kind: 'room', from: new Date(at(date, '14:00')) },
+    ]);
     expect((await t.request('POST', '/bookings', { body: bookingBody(world, at(date, '10:00')) })).status).toBe(201);
     const kinds = await t.db.query(
       `SELECT kind FROM notification_outbox WHERE booking_id = $1 AND channel = 'EMAIL' ORDER BY created_at`,
@@ -238,14 +252,10 @@ describe('Booking', () => {
     const world = await bookingWorld(t, { rooms: 1, handlers: 1 });
     const date = futureDate(12);
     expect(await availability(world, date, '&language=th&interpreter=true')).toEqual([]);
-    const [interpreter] = await t.db.query(
-      `INSERT INTO app_user (email, display_name, role, password_hash, languages, weekly_hours)
-       VALUES ($1, 'Tolk', 'INTERPRETER', 'x', '{th,sv}', $2) RETURNING id`,
-      [
-        `tolk-${Date.now()}@test.example`,
-        JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '09:00', closes: '12:00' }))),
-      ],
-    );
+    const interpreter = await new Factory(t.db).user('INTERPRETER', {
+      languages: ['th', 'sv'],
+      weeklyHours: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, opens: '09:00', closes: '12:00' })),
+    });
     const slots = await availability(world, date, '&language=th&interpreter=true');
     expect(slots[0]).toBe('09:00');
     expect(slots[slots.length - 1]).toBe('11:30');

@@ -11,7 +11,7 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { migrateDatabase } from '../../apps/api/src/database/database-roles';
 import { Factory } from '../support/factories';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { OwnedPostgres, ownedPostgres } from '../support/owned-postgres';
 import { TEST_JWT_SECRET, TEST_PASSWORD } from '../support/test-app';
 

@@ -25,7 +25,7 @@ describe('Health and API docs', () => {
   it('should answer unknown routes with the common error shape', async () => {
     const res = await t.request('GET', '/no-such-thing');
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND' });
     expect(typeof res.body.correlationId).toBe('string');
   });
 });

@@ -68,7 +68,9 @@ function endpointsOf(t: TestApp): Endpoint[] {
           body: argOf(RouteParamtypes.BODY),
           query: argOf(RouteParamtypes.QUERY),
           manageToken: argOf(RouteParamtypes.HEADERS) !== undefined,
-          isPublic: Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller) ?? false,
+          // @Public() stores who the public caller is (anonymous, a citizen); any value means public.
+          isPublic:
+            (Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)) !== undefined,
           roles: Reflect.getMetadata(ALLOWED_ROLES, handler) ?? Reflect.getMetadata(ALLOWED_ROLES, controller),
         };
         if (endpoint.body || endpoint.query || endpoint.params.length > 0) endpoints.push(endpoint);

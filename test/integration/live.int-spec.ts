@@ -96,15 +96,17 @@ describe('Live updates and the room screen', () => {
     const start = new Date(Math.ceil((now + 20 * 60_000) / 900_000) * 900_000);
     // A visit about to start, whatever the time of day: written directly, as the booking rules
     // (notice, opening hours) are not what this test is about.
-    const [booking] = await t.db.query(
-      `INSERT INTO booking (reference, manage_token_hash, agency_id, case_type_id, office_id, room_id, handler_id,
-                            starts_at, ends_at, hold_until, citizen_name, booked_via)
-       VALUES ('LVT-' || translate(upper(substr(md5(random()::text), 1, 3)), '01', '23'), 'x', $1, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz + interval '30 minutes',
-               $6::timestamptz + interval '40 minutes', 'A. Andersson', 'PUBLIC')
-       RETURNING id, reference`,
-      [world.agencyId, world.caseTypeId, world.officeId, world.roomIds[0], world.handlerIds[0], start],
-    );
-    const made = { body: booking as { id: string; reference: string } };
+    const booking = await new Factory(t.db).booking({
+      agencyId: world.agencyId,
+      caseTypeId: world.caseTypeId,
+      officeId: world.officeId,
+      roomId: world.roomIds[0],
+      handlerId: world.handlerIds[0],
+      start,
+      end: new Date(start.getTime() + 30 * 60_000),
+      holdUntil: new Date(start.getTime() + 40 * 60_000),
+    });
+    const made = { body: booking };
     const idle = await t.request('GET', '/room-screen/status', { token: deviceToken });
     expect(idle.status).toBe(200);
     const text = JSON.stringify(idle.body);

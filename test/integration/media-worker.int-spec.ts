@@ -56,20 +56,22 @@ describe(MediaServer.name, () => {
     const room = await server.getOrCreateRoom('rtp-round-trip');
     const sender = await room.addPeer('sender', {});
     const receiver = await room.addPeer('receiver', {});
-    await sender.join(room.rtpCapabilities);
-    await receiver.join(room.rtpCapabilities);
+    await room.join(sender, room.rtpCapabilities);
+    await room.join(receiver, room.rtpCapabilities);
 
     const sink = await rtpSink({ keep: true });
-    const recv = await receiver.createPlainTransport('recv');
+    const recv = await room.createPlainTransport(receiver, 'recv');
     await receiver.connectPlainTransport(recv.id, { ip: '127.0.0.1', port: sink.port });
     const announced: string[] = [];
     receiver.on('newconsumer', (c) => announced.push(c.kind));
 
-    const send = await sender.createPlainTransport('send');
-    const audio = await sender.produce(send.id, 'audio', opusProducerParameters(0x1111));
-    const video = await sender.produce(send.id, 'video', vp8ProducerParameters(0x2222));
+    const send = await room.createPlainTransport(sender, 'send');
+    const audio = await room.produce(sender, send.id, 'audio', opusProducerParameters(0x1111));
+    const video = await room.produce(sender, send.id, 'video', vp8ProducerParameters(0x2222));
     expect(announced.sort()).toEqual(['audio', 'video']);
-    const consumers = [audio, video].map((p) => receiver.consumerOf(p.producerId, 'sender')!);
+    // Asking for them again answers the consumers the fan-out made, not new ones.
+    const consumers = await Promise.all([audio, video].map((p) => room.consume(receiver, p.producerId)));
+    expect(receiver.consumerCount).toBe(2);
     expect(consumers.every((c) => c.paused)).toBe(true);
 
     // Nothing flows while the consumers are paused, as they are until the client is ready.
@@ -124,8 +126,8 @@ describe(MediaServer.name, () => {
   it('should rebuild the rooms of a killed worker on another one, tell its peers to rejoin, and replace the worker', async () => {
     const room = await server.getOrCreateRoom('doomed');
     const peer = await room.addPeer('p', {});
-    await peer.join(room.rtpCapabilities);
-    await peer.createPlainTransport('send');
+    await room.join(peer, room.rtpCapabilities);
+    await room.createPlainTransport(peer, 'send');
     const deadPid = room.workerPid;
     const rejoin = new Promise<string>((resolve) => room.once('rejoin', resolve));
     const started = new Promise<number>((resolve) => server.once('workerstarted', ({ pid }) => resolve(pid)));
@@ -138,7 +140,7 @@ describe(MediaServer.name, () => {
     expect(room.getPeer('p')).toBe(peer);
     expect(peer.transportCount).toBe(0);
     // The peer can build its media again on the new router.
-    await peer.createPlainTransport('send');
+    await room.createPlainTransport(peer, 'send');
     expect(peer.transportCount).toBe(1);
 
     const replacement = await started;

@@ -140,7 +140,11 @@ describe('Session gateway', () => {
     const events = await t.db.query(`SELECT kind, actor_role FROM booking_event WHERE booking_id = $1 ORDER BY id`, [
       w.bookingId,
     ]);
-    expect(events).toEqual([{ kind: 'SESSION_STARTED', actor_role: 'ROOM_DEVICE' }]);
+    // Checked in at the desk (the fixture goes through the front desk), then started by the room.
+    expect(events).toEqual([
+      { kind: 'CHECKED_IN', actor_role: 'OFFICE_STAFF' },
+      { kind: 'SESSION_STARTED', actor_role: 'ROOM_DEVICE' },
+    ]);
     const joinedRows = await t.db.query(
       `SELECT peer_role FROM session_participation WHERE booking_id = $1 ORDER BY joined_at`,
       [w.bookingId],

@@ -52,6 +52,7 @@ describe('Input validation', () => {
     const res = await t.request('POST', '/users', { token: admin, body: handler(overrides) });
     expect(res.status).toBe(400);
     expect(res.body.statusCode).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(res.body.details)).toContain(field);
     expect(res.body.details[field].join(' ')).toMatch(/\w/);
     expect(await countRows(t.db, 'app_user')).toBe(before);
@@ -81,7 +82,7 @@ describe('Input validation', () => {
         payload: '{"email": ',
       });
     expect(res.statusCode).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(JSON.parse(res.body)).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED' });
     const badId = await t.request('GET', '/users/not-a-uuid', { token: admin });
     expect(badId.status).toBe(400);
   });

@@ -36,18 +36,14 @@ export async function bookingWorld(
 ): Promise<BookingWorld> {
   const f = new Factory(t.db);
   const agency = await f.agency();
-  const [ct] = await t.db.query(
-    `INSERT INTO case_type (agency_id, code, name_sv, name_en, duration_min, buffer_after_min, min_notice_min, max_days_ahead)
-     VALUES ($1, $2, 'Bostadsbidrag', 'Housing allowance', $3, $4, $5, $6) RETURNING id`,
-    [
-      agency.id,
-      `ct-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
-      options.durationMin ?? 30,
-      options.bufferAfterMin ?? 10,
-      options.minNoticeMin ?? 60,
-      options.maxDaysAhead ?? 365,
-    ],
-  );
+  const ct = await f.caseType(agency.id, {
+    nameSv: 'Bostadsbidrag',
+    nameEn: 'Housing allowance',
+    durationMin: options.durationMin ?? 30,
+    bufferAfterMin: options.bufferAfterMin ?? 10,
+    minNoticeMin: options.minNoticeMin ?? 60,
+    maxDaysAhead: options.maxDaysAhead ?? 365,
+  });
   const county = await f.county();
   const municipality = `Kommun-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const office = await f.office({
@@ -64,11 +60,8 @@ export async function bookingWorld(
       agencyId: agency.id,
       caseTypeIds: [ct.id],
       languages: options.handlerLanguages ?? ['sv', 'en'],
+      weeklyHours: EVERY_DAY.map((weekday) => ({ weekday, opens: '08:00', closes: '17:00' })),
     });
-    await t.db.query(`UPDATE app_user SET weekly_hours = $2 WHERE id = $1`, [
-      handler.id,
-      JSON.stringify(EVERY_DAY.map((weekday) => ({ weekday, opens: '08:00', closes: '17:00' }))),
-    ]);
     handlers.push(handler);
   }
   return {

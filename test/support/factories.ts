@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { StaffRole } from '@distans/contracts';
+import type { StaffRole, WeeklyIntervalDto } from '@distans/contracts';
 import { hashPassword } from '../../apps/api/src/auth/auth.service';
+import { randomToken, sha256 } from '../../apps/api/src/auth/secrets';
+import { randomReference } from '../../apps/api/src/bookings/booking-reference';
 import { TEST_PASSWORD, TestApp, unique } from './test-app';
 
 /** Test data straight into the database, so each test states only what it is about. */
@@ -60,33 +62,100 @@ export class Factory {
 
   async caseType(
     agencyId: string,
-    overrides: Partial<{ durationMin: number; bufferAfterMin: number }> = {},
+    overrides: Partial<{
+      nameSv: string;
+      nameEn: string;
+      durationMin: number;
+      bufferAfterMin: number;
+      minNoticeMin: number;
+      maxDaysAhead: number;
+    }> = {},
   ): Promise<{ id: string }> {
     const [row] = await this.db.query(
-      `INSERT INTO case_type (agency_id, code, name_sv, name_en, duration_min, buffer_after_min)
-       VALUES ($1, $2, 'Ärende', 'Case', $3, $4) RETURNING id`,
+      `INSERT INTO case_type (agency_id, code, name_sv, name_en, duration_min, buffer_after_min, min_notice_min, max_days_ahead)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         agencyId,
         unique('ct')
           .toLowerCase()
           .replace(/[^a-z0-9-]/g, '-')
           .slice(0, 60),
+        overrides.nameSv ?? 'Ärende',
+        overrides.nameEn ?? 'Case',
         overrides.durationMin ?? 30,
         overrides.bufferAfterMin ?? 10,
+        overrides.minNoticeMin ?? 60,
+        overrides.maxDaysAhead ?? 60,
       ],
     );
     return row;
   }
 
+  /**
+   * A booking row written directly, for tests about what happens around a booking (sessions,
+   * the room screen) at times the booking rules would refuse. It takes no resource holds.
+   */
+  async booking(b: {
+    agencyId: string;
+    caseTypeId: string;
+    officeId: string;
+    roomId: string;
+    handlerId: string;
+    start: Date;
+    end: Date;
+    holdUntil?: Date;
+    interpreter?: { id: string; language: string };
+    bookedBy?: string;
+  }): Promise<{ id: string; reference: string }> {
+    const [row] = await this.db.query(
+      `INSERT INTO booking (reference, manage_token_hash, agency_id, case_type_id, office_id, room_id, handler_id,
+                            interpreter_id, interpreter_language, starts_at, ends_at, hold_until, citizen_name,
+                            booked_via, booked_by)
+       VALUES ($1, 'x', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'A. Andersson', $12, $13) RETURNING id, reference`,
+      [
+        randomReference(),
+        b.agencyId,
+        b.caseTypeId,
+        b.officeId,
+        b.roomId,
+        b.handlerId,
+        b.interpreter?.id ?? null,
+        b.interpreter?.language ?? null,
+        b.start,
+        b.end,
+        b.holdUntil ?? b.end,
+        b.bookedBy ? 'OFFICE_STAFF' : 'PUBLIC',
+        b.bookedBy ?? null,
+      ],
+    );
+    return row;
+  }
+
+  /** A paired room screen (kiosk) and its device token. */
+  async roomDevice(roomId: string, pairedBy: string): Promise<{ id: string; token: string }> {
+    const token = randomToken('dvc');
+    const [row] = await this.db.query(
+      `INSERT INTO room_device (room_id, label, token_hash, paired_by) VALUES ($1, 'Screen', $2, $3) RETURNING id`,
+      [roomId, sha256(token), pairedBy],
+    );
+    return { id: row.id, token };
+  }
+
   async user(
     role: StaffRole,
-    options: { agencyId?: string; officeIds?: string[]; caseTypeIds?: string[]; languages?: string[] } = {},
+    options: {
+      agencyId?: string;
+      officeIds?: string[];
+      caseTypeIds?: string[];
+      languages?: string[];
+      weeklyHours?: WeeklyIntervalDto[];
+    } = {},
   ): Promise<{ id: string; email: string; password: string }> {
     this.passwordHash ??= hashPassword(TEST_PASSWORD);
     const email = `${unique(role.toLowerCase())}@test.example`.toLowerCase();
     const [row] = await this.db.query(
-      `INSERT INTO app_user (email, display_name, role, password_hash, agency_id, languages)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO app_user (email, display_name, role, password_hash, agency_id, languages, weekly_hours)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [
         email,
         `Test ${role}`,
@@ -94,6 +163,7 @@ export class Factory {
         await this.passwordHash,
         role === 'HANDLER' ? options.agencyId : null,
         options.languages ?? ['sv'],
+        JSON.stringify(options.weeklyHours ?? []),
       ],
     );
     for (const officeId of options.officeIds ?? []) {

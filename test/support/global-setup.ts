@@ -1,23 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { createDatabase, createRuntimeRole, withDatabase, withLogin } from './database';
+import { startThrowawayPostgres } from './throwaway-postgres';
 
 export const STATE_FILE = join(__dirname, '..', '..', '.data', `test-db-${process.pid}.json`);
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * One fresh database per test run: on DATABASE_URL's server when it is set (CI machines have
@@ -30,18 +17,12 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   let clusterDir: string | null = null;
   if (!serverUrl) {
-    clusterDir = mkdtempSync(join(tmpdir(), 'distans-test-pg-'));
-    // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
-    chmodSync(clusterDir, 0o755);
-    const db = await startEmbeddedPostgres({
-      dataDir: join(clusterDir, 'data'),
-      port: await freePort(),
-      log: (line) => {
-        if (/FATAL|PANIC/.test(line)) process.stderr.write(`[test-postgres] ${line}\n`);
-      },
+    const db = await startThrowawayPostgres('distans-test-pg-', (line) => {
+      if (/FATAL|PANIC/.test(line)) process.stderr.write(`[test-postgres] ${line}\n`);
     });
     (globalThis as { __embeddedDb?: unknown }).__embeddedDb = db;
-    serverUrl = db.migrationUrl;
+    clusterDir = db.dir;
+    serverUrl = db.url;
   }
   const name = `distans_test_${Date.now()}_${process.pid}`;
   await createDatabase(serverUrl, name);

@@ -7,7 +7,8 @@ import type {
   SessionRequestType,
   SessionServerToClient,
 } from '@distans/contracts';
-import { humanCode, randomToken, sha256 } from '../../apps/api/src/auth/secrets';
+import type { Actor } from '../../apps/api/src/common/request-context';
+import { FrontDeskService } from '../../apps/api/src/office-operations/front-desk.service';
 import { bookingWorld } from './booking-fixture';
 import { Factory, login } from './factories';
 import type { TestApp } from './test-app';
@@ -41,29 +42,18 @@ export async function sessionWorld(
   const [room] = await t.db.query(`SELECT name FROM room WHERE id = $1`, [roomId]);
   const start = Date.now() + (options.startInMinutes ?? 5) * 60_000;
   const end = start + (options.durationMin ?? 30) * 60_000;
-  const [booking] = await t.db.query(
-    `INSERT INTO booking (reference, manage_token_hash, agency_id, case_type_id, office_id, room_id, handler_id,
-                          interpreter_id, interpreter_language, starts_at, ends_at, hold_until, citizen_name, booked_via, booked_by)
-     VALUES ($1, 'x', $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'A. Andersson', 'OFFICE_STAFF', $11) RETURNING id`,
-    [
-      `${humanCode(3)}-${humanCode(3)}`,
-      world.agencyId,
-      world.caseTypeId,
-      world.officeId,
-      roomId,
-      handler.id,
-      interpreter?.id ?? null,
-      interpreter ? 'ar' : null,
-      new Date(start),
-      new Date(end),
-      staff.id,
-    ],
-  );
-  const deviceToken = randomToken('dvc');
-  const [device] = await t.db.query(
-    `INSERT INTO room_device (room_id, label, token_hash, paired_by) VALUES ($1, 'Screen', $2, $3) RETURNING id`,
-    [roomId, sha256(deviceToken), staff.id],
-  );
+  const booking = await f.booking({
+    agencyId: world.agencyId,
+    caseTypeId: world.caseTypeId,
+    officeId: world.officeId,
+    roomId,
+    handlerId: handler.id,
+    ...(interpreter ? { interpreter: { id: interpreter.id, language: 'ar' } } : {}),
+    start: new Date(start),
+    end: new Date(end),
+    bookedBy: staff.id,
+  });
+  const device = await f.roomDevice(roomId, staff.id);
   const result: SessionWorld = {
     bookingId: booking.id,
     roomId,
@@ -72,19 +62,29 @@ export async function sessionWorld(
     staffId: staff.id,
     handler: { id: handler.id, token: await login(t, handler) },
     interpreter: interpreter ? { id: interpreter.id, token: await login(t, interpreter) } : null,
-    device: { id: device.id, token: deviceToken },
+    device,
   };
   if (options.checkedIn) await checkIn(t, result);
   return result;
 }
 
-/** What the office desk does when the visitor arrives (the office operations API, in short). */
+/**
+ * What the office desk does when the visitor arrives, through the front-desk service itself (at
+ * the booking's start, so that a world whose meeting is hours away can be checked in too).
+ */
 export async function checkIn(t: TestApp, world: SessionWorld): Promise<void> {
-  await t.db.query(
-    `UPDATE booking SET status = 'CHECKED_IN', checked_in_at = now(), checked_in_by = $2, id_check_method = 'ID_CARD'
-      WHERE id = $1`,
-    [world.bookingId, world.staffId],
-  );
+  const [booking]: { starts_at: Date }[] = await t.db.query(`SELECT starts_at FROM booking WHERE id = $1`, [
+    world.bookingId,
+  ]);
+  const staff: Actor = {
+    id: world.staffId,
+    role: 'OFFICE_STAFF',
+    agencyId: null,
+    officeIds: [world.officeId],
+    roomId: null,
+    sessionId: null,
+  };
+  await t.app.get(FrontDeskService).checkIn(staff, world.bookingId, 'ID_CARD', booking.starts_at.getTime());
 }
 
 export async function ticketFor(t: TestApp, bookingId: string, token: string): Promise<string> {

@@ -13,7 +13,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { holdConfig } from './config/config.holder';
-import { APP_CONFIG, ROOT_LOGGER } from './config/config.tokens';
+import { ConfigModule } from './config/config.module';
 import { typeormOptions } from './database/typeorm-options';
 import { DevicesModule } from './devices/devices.module';
 import { HealthController } from './health/health.controller';
@@ -40,8 +40,8 @@ export class AppModule {
     holdConfig(config);
     return {
       module: AppModule,
-      global: true,
       imports: [
+        ConfigModule.forRoot(config, options.logger),
         TypeOrmModule.forRoot(typeormOptions(options.databaseUrl, config.DB_POOL_SIZE)),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE }]),
         AuditModule,
@@ -59,15 +59,12 @@ export class AppModule {
       ],
       controllers: [HealthController, MetricsController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: ROOT_LOGGER, useValue: options.logger },
         // Registered as APP_* providers so that tests building the module get the same behaviour.
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: PublicThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
       ],
-      exports: [APP_CONFIG, ROOT_LOGGER],
     };
   }
 }

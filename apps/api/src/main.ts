@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { fillDemoSecrets } from './config/runtime-secrets';
 import { createApp } from './bootstrap';
-import { createRootLogger } from './common/logger';
+import { createRootLogger, resolveLogFormat } from './common/logger';
 import { openDatabase } from './database/open-database';
 import { seedDemoData } from './seed/seeder';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createRootLogger(config.LOG_LEVEL);
+  const format = resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true, config.NODE_ENV);
+  const logger = createRootLogger(config.LOG_LEVEL, undefined, format);
   const say = (line: string): void => logger.info(line);
   await fillDemoSecrets(config);
 

@@ -1,4 +1,4 @@
-import type { DoorSlot, RoomVisit as Visit } from '@distans/contracts';
+import { isVisitUnderWay, type DoorSlot, type RoomVisit as Visit } from '@distans/contracts';
 
 export type {
   DoorSlot,
@@ -10,7 +10,7 @@ export type DoorSlotState = DoorSlot['state'];
 
 /** Statuses in which the visitor is in the room and the kiosk should be in (or joining) the call. */
 export function isVisitActive(visit: Visit | null): visit is Visit {
-  return visit !== null && (visit.status === 'CHECKED_IN' || visit.status === 'IN_SESSION');
+  return visit !== null && isVisitUnderWay(visit.status);
 }
 
 /** The slot running at `now` and the one after it, from the slots of the last status answer. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { LIVE_NAMESPACE, type BookingChangedEvent, type LiveServerEvents } from '@distans/contracts';
+import type { BookingChangedEvent } from '@distans/contracts';
 import type { ApiClient } from '@distans/web-ui/api';
-import { io, type Socket } from 'socket.io-client';
+import { connectLive } from '@distans/web-ui/live-client';
 import type { RoomScreenStatus } from './room-api';
 
 /** Live events carry the news; the poll is only the safety net for a socket that silently died. */
@@ -74,28 +74,23 @@ export function useRoomStatus(
     };
   }, [refresh]);
 
-  useEffect(() => {
-    const socket: Socket<LiveServerEvents> = io(LIVE_NAMESPACE, {
-      auth: { token },
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 10_000,
-    });
-    let retry: number | undefined;
-    socket.on('connect', refresh);
-    socket.on('booking.changed', (event) => {
-      onEvent.current(event);
-      refresh();
-    });
-    socket.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect')
-        retry = window.setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
-    });
-    return () => {
-      window.clearTimeout(retry);
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, [token, refresh]);
+  useEffect(
+    () =>
+      connectLive({
+        token: () => token,
+        retryAfterMs: () => SERVER_DISCONNECT_RETRY_MS,
+        onConnection: (connection) => {
+          if (connection === 'connected') refresh();
+        },
+        on: {
+          'booking.changed': (event) => {
+            onEvent.current(event);
+            refresh();
+          },
+        },
+      }),
+    [token, refresh],
+  );
 
   return { ...state, refresh };
 }

@@ -120,6 +120,7 @@ export class MediasoupCallSession implements CallSession {
   }
 
   stopScreenShare(): void {
+    const wasSharing = this.screenTrack !== null;
     const producer = this.producers.get('screen');
     this.producers.delete('screen');
     producer?.close();
@@ -128,7 +129,8 @@ export class MediasoupCallSession implements CallSession {
     if (producer && this.socket?.connected) {
       void this.request('closeProducer', { producerId: producer.id }).catch(() => undefined);
     }
-    if (producer) this.emit('screenShare', false);
+    // Also when the share never reached the server (stopped before the transport was up).
+    if (wasSharing || producer) this.emit('screenShare', false);
   }
 
   sendChat(text: string): void {

@@ -1,6 +1,16 @@
 export const BOOKING_STATUSES = ['BOOKED', 'CHECKED_IN', 'IN_SESSION', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
+/**
+ * The visitor is at the office (checked in) or the meeting is running: the meeting can be joined,
+ * and the room screen hosts the visit. One rule for the API and every client.
+ */
+export const VISIT_STATUSES: readonly BookingStatus[] = ['CHECKED_IN', 'IN_SESSION'];
+
+export function isVisitUnderWay(status: BookingStatus): boolean {
+  return VISIT_STATUSES.includes(status);
+}
+
 /** Statuses whose booking still holds its room, handler and interpreter. */
 export const ACTIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
 

@@ -1,4 +1,4 @@
-import type { BookingStatus, IdCheckMethod } from './bookings';
+import type { BookingStatus, IdCheckMethod, NotificationLocale, RoomBlockReason } from './bookings';
 import type { Language, WeeklyIntervalDto } from './organisation';
 import type { StaffRole } from './roles';
 
@@ -35,19 +35,152 @@ export interface LocalTimes {
   zone: string;
 }
 
-export interface AgendaItem {
-  id: string;
+/** Office-local dates and times of a span that may cross midnight (room blocks can last days). */
+export interface LocalSpan {
+  startDate: string;
+  start: string;
+  endDate: string;
+  end: string;
+  zone: string;
+}
+
+/** Which agency a booking is with: the citizen must always know who is responsible. */
+export interface AgencyName {
+  code: string;
+  nameSv: string;
+  nameEn: string;
+}
+
+/** How an interpreter takes part: whether one is booked, and for which language. */
+export interface InterpreterNeed {
+  needed: boolean;
+  language: string | null;
+}
+
+/** A booking's reference, status and time: an instant for machines, the office's wall clock for people. */
+export interface BookingBasics {
   reference: string;
   status: BookingStatus;
   start: string;
   end: string;
   local: LocalTimes;
-  agency: { code: string; nameSv: string; nameEn: string };
+}
+
+export interface CaseTypeSummary {
+  id: string;
+  nameSv: string;
+  nameEn: string;
+  durationMin: number;
+  idCheckRequired: boolean;
+}
+
+/** What the citizen (holding the manage token) sees of their own booking. */
+export interface CitizenBookingView extends BookingBasics {
+  agency: AgencyName;
+  caseType: CaseTypeSummary;
+  office: { id: string; name: string; streetAddress: string; postalCode: string; city: string };
+  room: { name: string };
+  language: string;
+  interpreter: boolean;
+  accessibilityNeeds: string[];
+  citizen: { name: string; phone: string | null; email: string | null };
+  changeableUntil: string;
+}
+
+/** Answer to making a booking (POST /bookings, or office staff booking on a visitor's behalf). */
+export interface CreatedBooking extends CitizenBookingView {
+  id: string;
+  /** Shown once: with the reference it lets the citizen see, change or cancel the booking. */
+  manageToken: string;
+}
+
+/** Free start times per office for one case type (GET /availability). */
+export interface AvailabilityView {
+  caseType: { id: string; durationMin: number; nameSv: string; nameEn: string };
+  from: string;
+  to: string;
+  language: string;
+  interpreter: boolean;
+  offices: {
+    officeId: string;
+    officeName: string;
+    municipality: string;
+    days: { date: string; slots: { start: string; local: string }[] }[];
+  }[];
+}
+
+/** A booking as office staff see it to run the day: logistics, no case and no contact. */
+export interface StaffBookingView extends BookingBasics {
+  id: string;
+  roomId: string;
+  /** Which agency the visitor meets: logistics, not the case. */
+  agency: AgencyName;
+  language: string;
+  interpreter: InterpreterNeed;
+  accessibilityNeeds: string[];
+  idCheckRequired: boolean;
+  checkedIn: boolean;
+  /** For greeting and checking in; only while the visit is still to come or under way. */
+  visitorName: string | null;
+}
+
+export interface RoomBlockSummary {
+  id: string;
+  roomId: string;
+  start: string;
+  end: string;
+  local: LocalSpan;
+  reason: RoomBlockReason;
+  note: string;
+}
+
+export interface RoomBlockView extends RoomBlockSummary {
+  roomName: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A booking standing in the way of a block: enough to find and rebook it, no visitor data. */
+export interface ConflictingBooking {
+  id: string;
+  reference: string;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  local: LocalSpan;
+  agency: AgencyName;
+}
+
+/** Where a day's opening hours come from. */
+export type OpeningDaySource = 'weekly' | 'exception' | 'holiday';
+
+/** An office's day for its staff: rooms with their bookings and blocks, and the opening hours. */
+export interface DayScheduleView {
+  office: { id: string; name: string; timeZone: string };
+  date: string;
+  openingHours: {
+    closed: boolean;
+    source: OpeningDaySource;
+    reason: string | null;
+    intervals: { start: string; end: string; opens: string; closes: string }[];
+  };
+  rooms: {
+    id: string;
+    name: string;
+    active: boolean;
+    bookings: Omit<StaffBookingView, 'roomId'>[];
+    blocks: Omit<RoomBlockSummary, 'roomId'>[];
+  }[];
+}
+
+export interface AgendaItem extends BookingBasics {
+  id: string;
+  agency: AgencyName;
   caseType: { nameSv: string; nameEn: string };
   office: { id: string; name: string };
   room: { id: string; name: string };
   language: string;
-  interpreter: { needed: boolean; language: string | null };
+  interpreter: InterpreterNeed;
   accessibilityNeeds: string[];
   /** True once office staff checked the visitor in after seeing an identity document. */
   idVerified: boolean;
@@ -70,15 +203,10 @@ export interface BookingEventView {
 }
 
 /** Everything about one booking, for the people who hold the meeting. */
-export interface BookingDetailView {
+export interface BookingDetailView extends BookingBasics {
   id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: LocalTimes;
-  agency: { id: string; code: string; nameSv: string; nameEn: string };
-  caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
+  agency: AgencyName & { id: string };
+  caseType: CaseTypeSummary;
   office: { id: string; name: string };
   room: { id: string; name: string };
   handler: { id: string; name: string };
@@ -86,7 +214,7 @@ export interface BookingDetailView {
   language: string;
   accessibilityNeeds: string[];
   accessibilityNote: string;
-  citizen: { name: string; phone: string | null; email: string | null; locale: 'sv' | 'en' };
+  citizen: { name: string; phone: string | null; email: string | null; locale: NotificationLocale };
   bookedVia: 'PUBLIC' | 'OFFICE_STAFF';
   idVerified: boolean;
   idCheck: { method: IdCheckMethod; at: string; by: string } | null;
@@ -128,4 +256,51 @@ export interface PairedDeviceView {
   deviceToken: string;
   room: { id: string; name: string };
   office: { id: string; name: string };
+}
+
+/** What GET /me answers a room device: its room and office only. */
+export interface DeviceSelfView {
+  role: 'ROOM_DEVICE';
+  deviceId: string;
+  room: { id: string; name: string };
+  office: { id: string; name: string; timeZone: string };
+}
+
+/** A handler's or interpreter's absence (GET /me/absences, /users/:id/absences). */
+export interface AbsenceView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}
+
+/** A one-time pairing code for a room, shown to office staff once. */
+export interface PairingCodeView {
+  code: string;
+  roomId: string;
+  expiresAt: string;
+}
+
+/** A paired room screen, as office staff see it. */
+export interface DeviceView {
+  id: string;
+  roomId: string;
+  label: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** One row of the audit log, for administrators (GET /audit). */
+export interface AuditView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  clientIp: string | null;
+  correlationId: string | null;
+  details: Record<string, unknown>;
 }

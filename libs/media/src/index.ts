@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './logger';
 export * from './media-server';
 export * from './options';

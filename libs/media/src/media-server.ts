@@ -110,7 +110,7 @@ export class MediaServer extends TypedEmitter<MediaServerEvents> {
         index: host.index,
         pid: host.worker.pid,
         rooms: rooms.length,
-        peers: rooms.reduce((n, room) => n + room.peers.size, 0),
+        peers: rooms.reduce((n, room) => n + room.peerCount, 0),
       };
     });
     return {

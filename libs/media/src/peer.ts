@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup';
+import { MediaNotFoundError, MediaStateError } from './errors';
 import type { MediaLogger } from './logger';
-import type { Room } from './room';
 import { SerialQueue } from './serial-queue';
 import { TypedEmitter } from './typed-emitter';
 
@@ -49,34 +49,20 @@ export type PeerEvents = {
   close: [reason: string];
 };
 
-type AnyTransport = types.WebRtcTransport | types.PlainTransport;
+export type AnyTransport = types.WebRtcTransport | types.PlainTransport;
 
 interface TransportEntry {
   transport: AnyTransport;
   direction: TransportDirection;
 }
 
-export class MediaNotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} not found`);
-    this.name = 'MediaNotFoundError';
-  }
-}
-
-export class MediaStateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MediaStateError';
-  }
-}
-
 /**
- * One participant's media in a Room: its transports, what it sends (producers) and what it
- * receives (consumers). The Peer only exists in mediasoup terms; who the participant is lives in
- * `data`, set by whoever authenticated it.
+ * One participant's media: its transports, what it sends (producers) and what it receives
+ * (consumers). The Peer only exists in mediasoup terms; who the participant is lives in `data`,
+ * set by whoever authenticated it. It knows nothing of its Room: the Room creates its transports,
+ * decides when it has joined, and fans every producer out to the others.
  */
 export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
-  #joined = false;
   #rtpCapabilities: types.RtpCapabilities | undefined;
   #closed = false;
   readonly #transports = new Map<string, TransportEntry>();
@@ -88,20 +74,16 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
   private constructor(
     readonly id: string,
     readonly data: Data,
-    private readonly room: Room<Data>,
     private readonly logger: MediaLogger,
   ) {
     super();
   }
 
   /** Use Room.addPeer. */
-  static async create<D>(params: { id: string; data: D; room: Room<D>; logger: MediaLogger }): Promise<Peer<D>> {
-    return new Peer(params.id, params.data, params.room, params.logger);
+  static create<D>(params: { id: string; data: D; logger: MediaLogger }): Peer<D> {
+    return new Peer(params.id, params.data, params.logger);
   }
 
-  get joined(): boolean {
-    return this.#joined;
-  }
   get closed(): boolean {
     return this.#closed;
   }
@@ -122,38 +104,17 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
     return [...this.#producers.values()];
   }
 
-  /**
-   * Marks the peer as present with what its device can decode, then starts consuming everything
-   * the others already send. Joining again (after a rejoin notice) is harmless.
-   */
-  async join(rtpCapabilities: types.RtpCapabilities): Promise<void> {
+  /** @internal Room.join: what this peer's device can decode, so it can receive. */
+  acceptRtpCapabilities(rtpCapabilities: types.RtpCapabilities): void {
     this.assertOpen();
     this.#rtpCapabilities = rtpCapabilities;
-    this.#joined = true;
-    await this.room.consumeExisting(this);
   }
 
-  async createWebRtcTransport(direction: TransportDirection): Promise<WebRtcTransportInfo> {
+  /** @internal Room.createWebRtcTransport and createPlainTransport: a transport made for this peer. */
+  addTransport(transport: AnyTransport, direction: TransportDirection): void {
     this.assertOpen();
-    const transport = await this.room.newWebRtcTransport(this.id, direction);
-    this.track(transport, direction);
-    if (direction === 'recv' && this.#joined) await this.room.consumeExisting(this);
-    return {
-      id: transport.id,
-      direction,
-      iceParameters: transport.iceParameters,
-      iceCandidates: transport.iceCandidates,
-      dtlsParameters: transport.dtlsParameters,
-    };
-  }
-
-  /** Plain RTP (no ICE/DTLS): for tests, benchmarks and gateways on a trusted network only. */
-  async createPlainTransport(direction: TransportDirection): Promise<PlainTransportInfo> {
-    this.assertOpen();
-    const transport = await this.room.newPlainTransport(this.id, direction);
-    this.track(transport, direction);
-    if (direction === 'recv' && this.#joined) await this.room.consumeExisting(this);
-    return { id: transport.id, direction, ip: transport.tuple.localAddress, port: transport.tuple.localPort };
+    this.#transports.set(transport.id, { transport, direction });
+    (transport as types.Transport).observer.once('close', () => this.#transports.delete(transport.id));
   }
 
   async connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void> {
@@ -171,22 +132,21 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
     return this.webRtcTransport(transportId).restartIce();
   }
 
+  /** @internal Room.produce, which fans the producer out to the others. */
   async produce(
     transportId: string,
     kind: types.MediaKind,
     rtpParameters: types.RtpParameters,
     appData: Record<string, unknown> = {},
-  ): Promise<ProducerInfo> {
+  ): Promise<types.Producer> {
     this.assertOpen();
-    if (!this.#joined) throw new MediaStateError('Join before sending media');
     const entry = this.#transports.get(transportId);
     if (!entry) throw new MediaNotFoundError('Transport');
     if (entry.direction !== 'send') throw new MediaStateError('That transport is for receiving');
     const producer = await entry.transport.produce({ kind, rtpParameters, appData: { ...appData, peerId: this.id } });
     this.#producers.set(producer.id, producer);
     producer.observer.once('close', () => this.#producers.delete(producer.id));
-    await this.room.fanOut(this, producer);
-    return describeProducer(producer);
+    return producer;
   }
 
   async pauseProducer(producerId: string): Promise<void> {
@@ -210,20 +170,17 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
   }
 
   /**
-   * Receive `producer` on this peer's receiving transport, paused. Returns the existing consumer
-   * when there is one, and nothing when the peer cannot receive it (no transport, no codec).
+   * @internal Room's fan-out: receive `producer` on this peer's receiving transport, paused. The
+   * Room has checked that the peer can decode it. Returns the existing consumer when there is one,
+   * and nothing when the peer cannot receive (no receiving transport yet).
    */
   consume(producer: types.Producer, producerPeerId: string): Promise<ConsumerInfo | undefined> {
     return this.#consumeQueue.run(async () => {
-      if (this.#closed || !this.#joined || !this.#rtpCapabilities || producer.closed) return undefined;
+      if (this.#closed || !this.#rtpCapabilities || producer.closed) return undefined;
       const existing = [...this.#consumers.values()].find((c) => c.producerId === producer.id);
       if (existing) return this.describe(existing, producerPeerId);
       const recv = [...this.#transports.values()].find((t) => t.direction === 'recv' && !t.transport.closed);
       if (!recv) return undefined;
-      if (!this.room.canConsume(producer.id, this.#rtpCapabilities)) {
-        this.logger.warn({ peerId: this.id, producerId: producer.id }, 'peer cannot decode this producer');
-        return undefined;
-      }
       const consumer = await recv.transport.consume({
         producerId: producer.id,
         rtpCapabilities: this.#rtpCapabilities,
@@ -243,14 +200,8 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
     });
   }
 
-  /** Consumer of a given producer, if any (for the explicit `consume` request). */
-  consumerOf(producerId: string, producerPeerId: string): ConsumerInfo | undefined {
-    const consumer = [...this.#consumers.values()].find((c) => c.producerId === producerId);
-    return consumer ? this.describe(consumer, producerPeerId) : undefined;
-  }
-
   /**
-   * Forget every transport, producer and consumer, keeping identity and the joined flag: used
+   * Forget every transport, producer and consumer, keeping identity and what it can decode: used
    * when the room moves to another worker and the client must build its media again.
    */
   resetMedia(): void {
@@ -285,11 +236,6 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
     };
   }
 
-  private track(transport: AnyTransport, direction: TransportDirection): void {
-    this.#transports.set(transport.id, { transport, direction });
-    (transport as types.Transport).observer.once('close', () => this.#transports.delete(transport.id));
-  }
-
   private webRtcTransport(transportId: string): types.WebRtcTransport {
     const entry = this.#transports.get(transportId);
     if (!entry || entry.transport.type !== 'webrtc') throw new MediaNotFoundError('Transport');
@@ -307,6 +253,6 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
   }
 }
 
-function describeProducer(p: types.Producer): ProducerInfo {
+export function describeProducer(p: types.Producer): ProducerInfo {
   return { producerId: p.id, kind: p.kind, paused: p.paused, appData: { ...p.appData } };
 }

@@ -1,7 +1,16 @@
 import type { types } from 'mediasoup';
 import type { MediaLogger } from './logger';
 import { MEDIA_CODECS, type MediaServerOptions } from './options';
-import { Peer, type TransportDirection } from './peer';
+import { MediaNotFoundError, MediaStateError } from './errors';
+import {
+  describeProducer,
+  Peer,
+  type ConsumerInfo,
+  type PlainTransportInfo,
+  type ProducerInfo,
+  type TransportDirection,
+  type WebRtcTransportInfo,
+} from './peer';
 import { TypedEmitter } from './typed-emitter';
 
 /** A worker with its WebRtcServer: where a Room's router lives. */
@@ -11,12 +20,13 @@ export interface WorkerHost {
   webRtcServer: types.WebRtcServer;
 }
 
-export type RoomEvents = {
+export type RoomEvents<PeerData = unknown> = {
   /** Loudest peer above the threshold, or null when everyone is quiet. */
   activespeaker: [peerId: string | null, volume: number | null];
   /** The room now lives on another worker: clients must build their transports again. */
   rejoin: [reason: string];
-  peerclosed: [peerId: string, reason: string];
+  /** A peer is gone; `joined` says whether the others had seen it. */
+  peerclosed: [peer: Peer<PeerData>, reason: string, joined: boolean];
   close: [reason: string];
 };
 
@@ -25,9 +35,15 @@ interface RouterSet {
   audioLevels: types.AudioLevelObserver;
 }
 
-/** One Room per booking session: a router, its peers, and who is speaking. */
-export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents> {
-  readonly #peers = new Map<string, Peer<PeerData>>();
+/**
+ * One Room per booking session: a router, its peers, and who is speaking. The Room makes its
+ * peers' transports and owns fan-out: a peer that has joined receives everything the other
+ * joined peers send, and what it sends goes to them. Peers that are connected but have not
+ * joined yet are kept apart, and neither see nor are seen.
+ */
+export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>> {
+  readonly #joining = new Map<string, Peer<PeerData>>();
+  readonly #joined = new Map<string, Peer<PeerData>>();
   #closed = false;
 
   private constructor(
@@ -75,12 +91,24 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents> {
   get workerIndex(): number {
     return this.host.index;
   }
+  /** Everyone connected, joined or not. */
   get peers(): ReadonlyMap<string, Peer<PeerData>> {
-    return this.#peers;
+    return new Map([...this.#joining, ...this.#joined]);
+  }
+  get peerCount(): number {
+    return this.#joining.size + this.#joined.size;
+  }
+  /** The peers the others see and receive from. */
+  get joinedPeers(): ReadonlyMap<string, Peer<PeerData>> {
+    return this.#joined;
   }
 
   getPeer(peerId: string): Peer<PeerData> | undefined {
-    return this.#peers.get(peerId);
+    return this.#joined.get(peerId) ?? this.#joining.get(peerId);
+  }
+
+  isJoined(peer: Peer<PeerData>): boolean {
+    return this.#joined.get(peer.id) === peer;
   }
 
   /**
@@ -89,18 +117,92 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents> {
    */
   async addPeer(peerId: string, data: PeerData): Promise<Peer<PeerData>> {
     if (this.#closed) throw new Error(`Room ${this.id} is closed`);
-    this.#peers.get(peerId)?.close('replaced');
-    const peer = await Peer.create({ id: peerId, data, room: this, logger: this.logger });
-    this.#peers.set(peerId, peer);
+    this.getPeer(peerId)?.close('replaced');
+    const peer = Peer.create({ id: peerId, data, logger: this.logger });
+    this.#joining.set(peerId, peer);
     peer.once('close', (reason) => {
-      if (this.#peers.get(peerId) === peer) this.#peers.delete(peerId);
-      this.emit('peerclosed', peerId, reason);
+      const joined = this.#joined.get(peerId) === peer;
+      if (joined) this.#joined.delete(peerId);
+      if (this.#joining.get(peerId) === peer) this.#joining.delete(peerId);
+      this.emit('peerclosed', peer, reason, joined);
     });
     return peer;
   }
 
-  /** @internal */
-  async newWebRtcTransport(peerId: string, direction: TransportDirection): Promise<types.WebRtcTransport> {
+  /**
+   * The peer becomes visible to the others with what its device can decode, and starts receiving
+   * everything they already send. Joining again (after a rejoin notice) is harmless. Answers
+   * whether this was the peer's first join.
+   */
+  async join(peer: Peer<PeerData>, rtpCapabilities: types.RtpCapabilities): Promise<boolean> {
+    this.assertMember(peer);
+    peer.acceptRtpCapabilities(rtpCapabilities);
+    const first = !this.isJoined(peer);
+    if (first) {
+      this.#joining.delete(peer.id);
+      this.#joined.set(peer.id, peer);
+    }
+    await this.consumeExisting(peer);
+    return first;
+  }
+
+  async createWebRtcTransport(peer: Peer<PeerData>, direction: TransportDirection): Promise<WebRtcTransportInfo> {
+    this.assertMember(peer);
+    const transport = await this.newWebRtcTransport(peer.id, direction);
+    peer.addTransport(transport, direction);
+    if (direction === 'recv' && this.isJoined(peer)) await this.consumeExisting(peer);
+    return {
+      id: transport.id,
+      direction,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+    };
+  }
+
+  /** Plain RTP (no ICE/DTLS): for tests, benchmarks and gateways on a trusted network only. */
+  async createPlainTransport(peer: Peer<PeerData>, direction: TransportDirection): Promise<PlainTransportInfo> {
+    this.assertMember(peer);
+    const transport = await this.newPlainTransport(peer.id, direction);
+    peer.addTransport(transport, direction);
+    if (direction === 'recv' && this.isJoined(peer)) await this.consumeExisting(peer);
+    return { id: transport.id, direction, ip: transport.tuple.localAddress, port: transport.tuple.localPort };
+  }
+
+  /** Sends media from a joined peer; every other joined peer receives it, and audio joins the speaker race. */
+  async produce(
+    peer: Peer<PeerData>,
+    transportId: string,
+    kind: types.MediaKind,
+    rtpParameters: types.RtpParameters,
+    appData: Record<string, unknown> = {},
+  ): Promise<ProducerInfo> {
+    this.assertMember(peer);
+    if (!this.isJoined(peer)) throw new MediaStateError('Join before sending media');
+    const producer = await peer.produce(transportId, kind, rtpParameters, appData);
+    await this.fanOut(peer, producer);
+    return describeProducer(producer);
+  }
+
+  /**
+   * Explicitly receive one producer of another joined peer (the existing consumer if there is
+   * one). Refused when the peer has not joined, has no receiving transport or cannot decode it.
+   */
+  async consume(peer: Peer<PeerData>, producerId: string): Promise<ConsumerInfo> {
+    this.assertMember(peer);
+    for (const other of this.#joined.values()) {
+      if (other === peer) continue;
+      const producer = other.producerObjects().find((p) => p.id === producerId);
+      if (!producer) continue;
+      const consumer = this.isJoined(peer) ? await this.consumeChecked(peer, producer, other.id) : undefined;
+      if (!consumer)
+        throw new MediaStateError('Join and create a receiving transport first, or the codec is unsupported');
+      return consumer;
+    }
+    throw new MediaNotFoundError('Producer');
+  }
+
+  private async newWebRtcTransport(peerId: string, direction: TransportDirection): Promise<types.WebRtcTransport> {
     const transport = await this.routers.router.createWebRtcTransport({
       webRtcServer: this.host.webRtcServer,
       enableUdp: true,
@@ -115,8 +217,7 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents> {
     return transport;
   }
 
-  /** @internal */
-  async newPlainTransport(peerId: string, direction: TransportDirection): Promise<types.PlainTransport> {
+  private async newPlainTransport(peerId: string, direction: TransportDirection): Promise<types.PlainTransport> {
     return this.routers.router.createPlainTransport({
       listenInfo: {
         protocol: 'udp',
@@ -131,36 +232,50 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents> {
     });
   }
 
-  /** @internal */
-  canConsume(producerId: string, rtpCapabilities: types.RtpCapabilities): boolean {
-    return this.routers.router.canConsume({ producerId, rtpCapabilities });
-  }
-
-  /** @internal A new producer: every other joined peer receives it, and audio joins the speaker race. */
-  async fanOut(from: Peer<PeerData>, producer: types.Producer): Promise<void> {
+  /** A new producer: every other joined peer receives it, and audio joins the speaker race. */
+  private async fanOut(from: Peer<PeerData>, producer: types.Producer): Promise<void> {
     if (producer.kind === 'audio') {
       await this.routers.audioLevels.addProducer({ producerId: producer.id }).catch((error: unknown) => {
         this.logger.warn({ err: error, roomId: this.id }, 'could not watch audio level');
       });
     }
-    const others = [...this.#peers.values()].filter((p) => p !== from && p.joined);
+    const others = [...this.#joined.values()].filter((p) => p !== from);
     await Promise.all(others.map((peer) => this.safeConsume(peer, producer, from.id)));
   }
 
-  /** @internal Everything already being sent, for a peer that just joined or got a receiving transport. */
-  async consumeExisting(peer: Peer<PeerData>): Promise<void> {
-    for (const other of this.#peers.values()) {
-      if (other === peer || !other.joined) continue;
+  /** Everything already being sent, for a peer that just joined or got a receiving transport. */
+  private async consumeExisting(peer: Peer<PeerData>): Promise<void> {
+    for (const other of this.#joined.values()) {
+      if (other === peer) continue;
       for (const producer of other.producerObjects()) await this.safeConsume(peer, producer, other.id);
     }
   }
 
   private async safeConsume(peer: Peer<PeerData>, producer: types.Producer, producerPeerId: string): Promise<void> {
     try {
-      await peer.consume(producer, producerPeerId);
+      await this.consumeChecked(peer, producer, producerPeerId);
     } catch (error) {
       this.logger.warn({ err: error, roomId: this.id, peerId: peer.id }, 'could not create consumer');
     }
+  }
+
+  /** Receive only what the peer's device can decode, as the router judges it. */
+  private async consumeChecked(
+    peer: Peer<PeerData>,
+    producer: types.Producer,
+    producerPeerId: string,
+  ): Promise<ConsumerInfo | undefined> {
+    const rtpCapabilities = peer.rtpCapabilities;
+    if (!rtpCapabilities) return undefined;
+    if (!this.routers.router.canConsume({ producerId: producer.id, rtpCapabilities })) {
+      this.logger.warn({ peerId: peer.id, producerId: producer.id }, 'peer cannot decode this producer');
+      return undefined;
+    }
+    return peer.consume(producer, producerPeerId);
+  }
+
+  private assertMember(peer: Peer<PeerData>): void {
+    if (peer.closed || this.getPeer(peer.id) !== peer) throw new MediaStateError('This participant has left');
   }
 
   /**
@@ -169,7 +284,7 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents> {
    */
   async rehome(host: WorkerHost, reason: string): Promise<void> {
     if (this.#closed) return;
-    for (const peer of this.#peers.values()) peer.resetMedia();
+    for (const peer of this.peers.values()) peer.resetMedia();
     const fresh = await Room.makeRouter(host, this.id);
     if (this.#closed) {
       fresh.router.close();
@@ -186,8 +301,9 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents> {
   close(reason = 'closed'): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const peer of [...this.#peers.values()]) peer.close(reason);
-    this.#peers.clear();
+    for (const peer of [...this.peers.values()]) peer.close(reason);
+    this.#joining.clear();
+    this.#joined.clear();
     if (!this.routers.router.closed) this.routers.router.close();
     this.emit('close', reason);
     this.removeAllListeners();

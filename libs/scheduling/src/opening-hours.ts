@@ -1,3 +1,4 @@
+import type { OpeningDaySource } from '@distans/contracts';
 import { spansOfDay } from './day-spans';
 import { swedishPublicHoliday } from './holidays';
 import { IsoDate, datesBetween, isIsoDate } from './iso-date';
@@ -35,7 +36,8 @@ export interface OfficeCalendar {
   closedOnPublicHolidays: boolean;
 }
 
-export type OpeningDaySource = 'weekly' | 'exception' | 'holiday';
+/** Defined with the response that shows it to office staff. */
+export type { OpeningDaySource };
 
 export interface OpeningDay {
   date: IsoDate;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page } from '@distans/contracts';
+import type { AuditView, Page } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { currentContext } from '../common/request-context';
+import { currentActor, currentContext, RecordedActor } from '../common/request-context';
 import { PageQuery, toPage } from '../common/pagination';
 import { SqlFilter } from '../common/sql';
 import type { AuditQueryDto } from './dto/audit-query.dto';
@@ -15,17 +15,11 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-export interface AuditView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  clientIp: string | null;
-  correlationId: string | null;
-  details: Record<string, unknown>;
+export interface RecordOptions {
+  /** The audited change's transaction: the change and its audit row land together or not at all. */
+  tx?: EntityManager;
+  /** Who to name when it is not the caller, e.g. the device that has just been paired. */
+  actor?: RecordedActor;
 }
 
 /**
@@ -36,16 +30,10 @@ export interface AuditView {
 export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Pass the transaction's manager when the audited change is transactional: both land or neither. */
-  async record(
-    entry: AuditRecord,
-    actorOverride?: { id: string | null; role: string },
-    manager: EntityManager = this.db.manager,
-  ): Promise<void> {
+  async record(entry: AuditRecord, options: RecordOptions = {}): Promise<void> {
     const ctx = currentContext();
-    const actor =
-      actorOverride ?? (ctx?.actor ? { id: ctx.actor.id, role: ctx.actor.role } : { id: null, role: 'ANONYMOUS' });
-    await manager.query(
+    const actor = options.actor ?? currentActor();
+    await (options.tx ?? this.db.manager).query(
       `INSERT INTO audit_log (actor_id, actor_role, action, resource_type, resource_id, client_ip, correlation_id, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
@@ -65,14 +53,14 @@ export class AuditService {
   async recordMany(entries: AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
     const ctx = currentContext();
-    const actor = ctx?.actor;
+    const actor = currentActor();
     await this.db.query(
       `INSERT INTO audit_log (actor_id, actor_role, action, resource_type, resource_id, client_ip, correlation_id, details)
        SELECT $1, $2, e.action, e.resource_type, e.resource_id, $3, $4, e.details
          FROM jsonb_to_recordset($5::jsonb) AS e(action text, resource_type text, resource_id text, details jsonb)`,
       [
-        actor?.id ?? null,
-        actor?.role ?? 'ANONYMOUS',
+        actor.id,
+        actor.role,
         ctx?.clientIp ?? null,
         ctx?.correlationId ?? null,
         JSON.stringify(

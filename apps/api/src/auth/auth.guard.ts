@@ -5,7 +5,7 @@ import type { Role, StaffRole } from '@distans/contracts';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { ForbiddenError, UnauthenticatedError } from '../common/domain-errors';
-import { Actor, currentContext } from '../common/request-context';
+import { Actor, currentContext, PublicCaller } from '../common/request-context';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { sha256 } from './secrets';
@@ -27,7 +27,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const publicCaller = this.reflector.getAllAndOverride<PublicCaller | undefined>(IS_PUBLIC, targets);
+    if (publicCaller) {
+      const ctx = currentContext();
+      if (ctx) ctx.publicCaller = publicCaller;
+      return true;
+    }
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const token = bearerToken(request.headers.authorization);

@@ -86,7 +86,7 @@ export class AuthService {
     );
     await this.audit.record(
       { action: 'auth.login', resourceType: 'user', resourceId: user.id },
-      { id: user.id, role: user.role },
+      { actor: { id: user.id, role: user.role } },
     );
     return this.pair(user.id, session.id, user.role, refreshToken, expiresAt);
   }
@@ -184,10 +184,7 @@ export class AuthService {
     if (row.locked_until && row.failed_logins >= this.config.LOGIN_MAX_FAILURES) {
       // Reset the counter so that the next lock needs a fresh series of failures.
       await this.db.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [userId]);
-      await this.audit.record(
-        { action: 'auth.lockout', resourceType: 'user', resourceId: userId },
-        { id: null, role: 'ANONYMOUS' },
-      );
+      await this.audit.record({ action: 'auth.lockout', resourceType: 'user', resourceId: userId });
       throw this.lockedError(row.locked_until);
     }
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AccessibilityNeed, Language } from '@distans/contracts';
 import {
@@ -13,7 +12,7 @@ import {
 } from '@distans/scheduling';
 import { EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { AvailabilityLoader, CaseTypeRow } from './availability/availability.loader';
+import { AvailabilityLoader, CaseTypeRow, slotQuery } from './availability/availability.loader';
 import { holdRange, insertHold, isHoldConflict, ResourceKind } from './resource-holds';
 
 export interface AllocationRequest {
@@ -26,7 +25,6 @@ export interface AllocationRequest {
 }
 
 export interface Allocation {
-  bookingId: string;
   caseType: CaseTypeRow;
   roomId: string;
   handlerId: string;
@@ -42,12 +40,21 @@ export interface Allocation {
  * taken one resource at a time, each in a savepoint. When the database's exclusion constraint
  * says a candidate was taken meanwhile (a concurrent booking committed first), the next candidate
  * is tried. Only when every candidate of a kind is gone does the caller get a 409.
+ *
+ * The holds are taken for the caller's booking id: a new booking's id is made by the caller
+ * before its row exists (the holds' foreign key is deferred to commit), and a booking that moves
+ * keeps its own.
  */
 @Injectable()
 export class BookingAllocator {
   constructor(private readonly loader: AvailabilityLoader) {}
 
-  async allocate(tx: EntityManager, request: AllocationRequest, now = Date.now()): Promise<Allocation> {
+  async allocate(
+    tx: EntityManager,
+    bookingId: string,
+    request: AllocationRequest,
+    now = Date.now(),
+  ): Promise<Allocation> {
     // A day either side: the office's zone decides which local date the start falls on.
     const utcDate = localDateOf(request.start, 'UTC');
     const { caseType, offices, people } = await this.loader.load(
@@ -67,22 +74,11 @@ export class BookingAllocator {
     if (!office) throw new NotFoundError('Office not found');
     if (request.interpreter && !caseType.interpreterAllowed) {
       throw new InvalidInputError('This case type cannot be booked with an interpreter', {
-        interpreter: ['is not offered for this case type'],
+        details: { interpreter: ['is not offered for this case type'] },
       });
     }
 
-    const evaluation = evaluateStart(
-      {
-        caseType,
-        now,
-        zone: office.zone,
-        openSpans: office.openSpans,
-        rooms: office.rooms,
-        handlers: people.handlers,
-        interpreters: people.interpreters,
-      },
-      request.start,
-    );
+    const evaluation = evaluateStart(slotQuery(caseType, office, people, now), request.start);
     if (!evaluation.bookable) throw this.unbookable(evaluation.reason, caseType, request, office.zone);
 
     const day: Span = {
@@ -93,7 +89,6 @@ export class BookingAllocator {
     const handlerIds = leastLoadedFirst(candidates.handlerIds, people.handlers, day);
     const interpreterIds = leastLoadedFirst(candidates.interpreterIds ?? [], people.interpreters ?? [], day);
 
-    const bookingId = randomUUID();
     const start = new Date(request.start);
     const end = new Date(request.start + caseType.durationMin * 60_000);
     const holdUntil = new Date(end.getTime() + caseType.bufferAfterMin * 60_000);
@@ -104,7 +99,7 @@ export class BookingAllocator {
     const interpreterId = request.interpreter
       ? await this.holdFirstFree(tx, 'interpreter', interpreterIds, during, bookingId)
       : null;
-    return { bookingId, caseType, roomId, handlerId, interpreterId, start, end, holdUntil };
+    return { caseType, roomId, handlerId, interpreterId, start, end, holdUntil };
   }
 
   private async holdFirstFree(
@@ -131,7 +126,8 @@ export class BookingAllocator {
   }
 
   private unbookable(reason: UnbookableReason, caseType: CaseTypeRow, request: AllocationRequest, zone: string): Error {
-    const field = (message: string): InvalidInputError => new InvalidInputError(message, { start: [message] });
+    const field = (message: string): InvalidInputError =>
+      new InvalidInputError(message, { details: { start: [message] } });
     switch (reason) {
       case 'not-on-grid':
         return field('Meetings start on the quarter hour (for example 10:00, 10:15, 10:30)');

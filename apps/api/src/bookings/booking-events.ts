@@ -1,20 +1,9 @@
 import type { BookingStatus } from '@distans/contracts';
 import type { EntityManager } from 'typeorm';
-import { currentContext } from '../common/request-context';
+import type { RecordedActor } from '../common/request-context';
 
 export type BookingEventKind =
   'CREATED' | 'RESCHEDULED' | 'CANCELLED' | 'CHECKED_IN' | 'SESSION_STARTED' | 'COMPLETED' | 'NO_SHOW';
-
-export interface EventActor {
-  id: string | null;
-  role: string;
-}
-
-/** The acting caller, or the citizen holding the manage token when nobody is logged in. */
-export function actorOrCitizen(): EventActor {
-  const actor = currentContext()?.actor;
-  return actor ? { id: actor.id, role: actor.role } : { id: null, role: 'CITIZEN' };
-}
 
 /** Appends to the booking's history; the table refuses updates and deletes. */
 export async function recordBookingEvent(
@@ -23,7 +12,7 @@ export async function recordBookingEvent(
   kind: BookingEventKind,
   from: BookingStatus | null,
   to: BookingStatus,
-  actor: EventActor,
+  actor: RecordedActor,
   details: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.query(

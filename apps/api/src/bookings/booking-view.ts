@@ -1,100 +1,48 @@
-import type { BookingStatus, IdCheckMethod, LocalTimes } from '@distans/contracts';
-import { DateTime } from 'luxon';
+import {
+  ACTIVE_BOOKING_STATUSES,
+  type AgencyName,
+  type AgendaItem,
+  type BookingDetailView,
+  type BookingStatus,
+  type CitizenBookingView,
+  type InterpreterNeed,
+  type BookingBasics,
+  type CaseTypeSummary,
+  type StaffBookingView,
+} from '@distans/contracts';
+import { localTimes } from '../common/local-time';
+import type { BookingNotice } from '../notifications/notifications.service';
+import type { AgendaBookingRow, BookingCore, BookingRow, StaffBookingRow } from './booking-columns';
 
-/** What the citizen (holding the manage token) sees of their own booking. */
-export interface CitizenBookingView {
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  /** Office-local date and times, for people rather than machines. */
-  local: LocalTimes;
-  agency: { code: string; nameSv: string; nameEn: string };
-  caseType: { id: string; nameSv: string; nameEn: string; durationMin: number; idCheckRequired: boolean };
-  office: { id: string; name: string; streetAddress: string; postalCode: string; city: string };
-  room: { name: string };
-  language: string;
-  interpreter: boolean;
-  accessibilityNeeds: string[];
-  citizen: { name: string; phone: string | null; email: string | null };
-  changeableUntil: string;
+/**
+ * One mapper per audience, each built from the same parts: when and where, the agency, the case
+ * type, the interpreter and the identity check are shaped once. Each takes only the columns its
+ * audience may see (see booking-columns.ts).
+ */
+
+/** The extra a booking's detail reads beside its row: people's names and the history. */
+export interface BookingDetailExtra {
+  booked_via: 'PUBLIC' | 'OFFICE_STAFF';
+  checked_in_by: string | null;
+  handler_name: string;
+  interpreter_name: string | null;
+  events: {
+    at: string;
+    kind: string;
+    from_status: BookingStatus | null;
+    to_status: BookingStatus;
+    actor_id: string | null;
+    actor_role: string;
+    details: Record<string, unknown>;
+  }[];
 }
 
-export interface BookingRow {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  starts_at: Date;
-  ends_at: Date;
-  hold_until: Date;
-  agency_id: string;
-  agency_code: string;
-  agency_name_sv: string;
-  agency_name_en: string;
-  case_type_id: string;
-  case_type_name_sv: string;
-  case_type_name_en: string;
-  duration_min: number;
-  id_check_required: boolean;
-  office_id: string;
-  office_name: string;
-  street_address: string;
-  postal_code: string;
-  city: string;
-  time_zone: string;
-  room_id: string;
-  room_name: string;
-  handler_id: string;
-  interpreter_id: string | null;
-  language: string;
-  interpreter_language: string | null;
-  accessibility_needs: string[];
-  accessibility_note: string;
-  citizen_name: string;
-  citizen_phone: string | null;
-  citizen_email: string | null;
-  locale: 'sv' | 'en';
-  manage_token_hash: string;
-  checked_in_at: Date | null;
-  id_check_method: IdCheckMethod | null;
-}
-
-/** One SELECT shape for every booking read, joined with what people need to understand it. */
-export const BOOKING_SELECT = `
-  SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at, b.hold_until,
-         b.agency_id, a.code AS agency_code, a.name_sv AS agency_name_sv, a.name_en AS agency_name_en,
-         b.case_type_id, ct.name_sv AS case_type_name_sv, ct.name_en AS case_type_name_en, ct.duration_min, ct.id_check_required,
-         b.office_id, o.name AS office_name, o.street_address, o.postal_code, o.city, o.time_zone,
-         b.room_id, r.name AS room_name, b.handler_id, b.interpreter_id, b.language, b.interpreter_language,
-         b.accessibility_needs, b.accessibility_note, b.citizen_name, b.citizen_phone, b.citizen_email, b.locale,
-         b.manage_token_hash, b.checked_in_at, b.id_check_method
-    FROM booking b
-    JOIN agency a ON a.id = b.agency_id
-    JOIN case_type ct ON ct.id = b.case_type_id
-    JOIN office o ON o.id = b.office_id
-    JOIN room r ON r.id = b.room_id`;
-
-export function localTimes(row: Pick<BookingRow, 'starts_at' | 'ends_at' | 'time_zone'>): LocalTimes {
-  const start = DateTime.fromJSDate(row.starts_at, { zone: row.time_zone });
-  const end = DateTime.fromJSDate(row.ends_at, { zone: row.time_zone });
-  return { date: start.toISODate()!, start: start.toFormat('HH:mm'), end: end.toFormat('HH:mm'), zone: row.time_zone };
-}
-
+/** The citizen holding the manage token: their booking, with where to go and until when it can change. */
 export function citizenView(row: BookingRow, cutoffMinutes: number): CitizenBookingView {
   return {
-    reference: row.reference,
-    status: row.status,
-    start: row.starts_at.toISOString(),
-    end: row.ends_at.toISOString(),
-    local: localTimes(row),
-    agency: { code: row.agency_code, nameSv: row.agency_name_sv, nameEn: row.agency_name_en },
-    caseType: {
-      id: row.case_type_id,
-      nameSv: row.case_type_name_sv,
-      nameEn: row.case_type_name_en,
-      durationMin: row.duration_min,
-      idCheckRequired: row.id_check_required,
-    },
+    ...basics(row),
+    agency: agencyName(row),
+    caseType: caseTypeSummary(row),
     office: {
       id: row.office_id,
       name: row.office_name,
@@ -109,4 +57,131 @@ export function citizenView(row: BookingRow, cutoffMinutes: number): CitizenBook
     citizen: { name: row.citizen_name, phone: row.citizen_phone, email: row.citizen_email },
     changeableUntil: new Date(row.starts_at.getTime() - cutoffMinutes * 60_000).toISOString(),
   };
+}
+
+/** A handler's or interpreter's day: the meeting, without the citizen's contact. */
+export function agendaItem(row: AgendaBookingRow): AgendaItem {
+  return {
+    id: row.id,
+    ...basics(row),
+    agency: agencyName(row),
+    caseType: caseTypeName(row),
+    office: { id: row.office_id, name: row.office_name },
+    room: { id: row.room_id, name: row.room_name },
+    language: row.language,
+    interpreter: interpreterNeed(row),
+    accessibilityNeeds: row.accessibility_needs,
+    idVerified: row.checked_in_at !== null,
+    idCheck:
+      row.checked_in_at && row.id_check_method
+        ? { method: row.id_check_method, at: row.checked_in_at.toISOString() }
+        : null,
+  };
+}
+
+/** Everything about one booking, for the people who hold the meeting. */
+export function detailView(row: BookingRow, extra: BookingDetailExtra): BookingDetailView {
+  const item = agendaItem(row);
+  return {
+    ...item,
+    agency: { id: row.agency_id, ...item.agency },
+    caseType: caseTypeSummary(row),
+    handler: { id: row.handler_id, name: extra.handler_name },
+    interpreter: row.interpreter_id
+      ? { id: row.interpreter_id, name: extra.interpreter_name ?? '', language: row.interpreter_language }
+      : null,
+    accessibilityNote: row.accessibility_note,
+    citizen: { name: row.citizen_name, phone: row.citizen_phone, email: row.citizen_email, locale: row.locale },
+    bookedVia: extra.booked_via,
+    idCheck: item.idCheck && extra.checked_in_by ? { ...item.idCheck, by: extra.checked_in_by } : null,
+    events: extra.events.map((e) => ({
+      at: new Date(e.at).toISOString(),
+      kind: e.kind,
+      from: e.from_status,
+      to: e.to_status,
+      actor: { id: e.actor_id, role: e.actor_role },
+      details: e.details,
+    })),
+  };
+}
+
+/** The citizen's confirmation, change and cancellation messages: where and when, no case details. */
+export function bookingNotice(row: BookingRow): BookingNotice {
+  return {
+    bookingId: row.id,
+    locale: row.locale,
+    email: row.citizen_email,
+    phone: row.citizen_phone,
+    facts: {
+      reference: row.reference,
+      agencyName: { sv: row.agency_name_sv, en: row.agency_name_en },
+      caseTypeName: { sv: row.case_type_name_sv, en: row.case_type_name_en },
+      officeName: row.office_name,
+      officeAddress: [row.street_address, [row.postal_code, row.city].filter(Boolean).join(' ')]
+        .filter(Boolean)
+        .join(', '),
+      startsAt: row.starts_at,
+      zone: row.time_zone,
+      idCheckRequired: row.id_check_required,
+      interpreter: row.interpreter_id !== null,
+    },
+  };
+}
+
+/**
+ * Staff see the visitor's name only while it can matter at the desk; once a booking is cancelled,
+ * completed or a no-show there is nobody left to greet, so the name is not shown (nor logged).
+ */
+export function showsVisitorName(status: BookingStatus): boolean {
+  return ACTIVE_BOOKING_STATUSES.includes(status);
+}
+
+/** Office staff running the day: logistics (agency, interpreter, needs, check-in), no case, no contact. */
+export function staffBookingView(row: StaffBookingRow): StaffBookingView {
+  return {
+    id: row.id,
+    ...basics(row),
+    roomId: row.room_id,
+    agency: agencyName(row),
+    language: row.language,
+    interpreter: interpreterNeed(row),
+    accessibilityNeeds: row.accessibility_needs,
+    idCheckRequired: row.id_check_required,
+    checkedIn: row.checked_in_at !== null,
+    visitorName: showsVisitorName(row.status) ? row.citizen_name : null,
+  };
+}
+
+function basics(row: BookingCore): BookingBasics {
+  return {
+    reference: row.reference,
+    status: row.status,
+    start: row.starts_at.toISOString(),
+    end: row.ends_at.toISOString(),
+    local: localTimes(row.starts_at, row.ends_at, row.time_zone),
+  };
+}
+
+export function agencyName(row: { agency_code: string; agency_name_sv: string; agency_name_en: string }): AgencyName {
+  return { code: row.agency_code, nameSv: row.agency_name_sv, nameEn: row.agency_name_en };
+}
+
+function caseTypeName(row: { case_type_name_sv: string; case_type_name_en: string }): {
+  nameSv: string;
+  nameEn: string;
+} {
+  return { nameSv: row.case_type_name_sv, nameEn: row.case_type_name_en };
+}
+
+function caseTypeSummary(row: BookingRow): CaseTypeSummary {
+  return {
+    id: row.case_type_id,
+    ...caseTypeName(row),
+    durationMin: row.duration_min,
+    idCheckRequired: row.id_check_required,
+  };
+}
+
+function interpreterNeed(row: { interpreter_id: string | null; interpreter_language: string | null }): InterpreterNeed {
+  return { needed: row.interpreter_id !== null, language: row.interpreter_language };
 }

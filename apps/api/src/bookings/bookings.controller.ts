@@ -4,8 +4,8 @@ import { Throttle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { publicRateLimit } from '../auth/rate-limits';
 import { NotFoundError } from '../common/domain-errors';
-import { BookingsService, CreatedBooking } from './bookings.service';
-import type { CitizenBookingView } from './booking-view';
+import type { CitizenBookingView, CreatedBooking } from '@distans/contracts';
+import { BookingsService } from './bookings.service';
 import { CreateBookingDto, RescheduleBookingDto } from './dto/create-booking.dto';
 
 const MANAGE_TOKEN = {
@@ -16,7 +16,7 @@ const MANAGE_TOKEN = {
 
 /** Citizen self-service: book, and see, move or cancel with the reference and manage token. */
 @ApiTags('booking')
-@Public()
+@Public('CITIZEN')
 @Throttle({ default: publicRateLimit })
 @Controller('bookings')
 export class BookingsController {

@@ -7,9 +7,10 @@ import { BookingAllocator } from './booking-allocator';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
 import { NoShowJob } from './no-show.job';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [AuditModule, NotificationsModule],
   controllers: [AvailabilityController, BookingsController],
   providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService, NoShowJob],
   exports: [BookingsService, BookingAllocator, AvailabilityLoader, NoShowJob],

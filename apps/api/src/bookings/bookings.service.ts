@@ -1,24 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus } from '@distans/contracts';
+import type { BookingStatus, CitizenBookingView, CreatedBooking } from '@distans/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { humanCode, randomToken, safeEqual, sha256 } from '../auth/secrets';
+import { randomToken, safeEqual, sha256 } from '../auth/secrets';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { NotificationsService } from '../notifications/notifications.service';
 import { canMove, describeStatus, releasesResources } from './booking-lifecycle';
 import { BookingAllocator } from './booking-allocator';
-import { actorOrCitizen, BookingEventKind, EventActor, recordBookingEvent } from './booking-events';
-import { BOOKING_SELECT, BookingRow, citizenView, CitizenBookingView } from './booking-view';
+import { randomReference } from './booking-reference';
+import { BookingEventKind, recordBookingEvent } from './booking-events';
+import { currentActor, RecordedActor } from '../common/request-context';
+import { BOOKING_SELECT, BookingRow } from './booking-columns';
+import { bookingNotice, citizenView } from './booking-view';
 import { CreateBookingDto } from './dto/create-booking.dto';
-
-export interface CreatedBooking extends CitizenBookingView {
-  id: string;
-  /** Shown once: with the reference it lets the citizen see, change or cancel the booking. */
-  manageToken: string;
-}
 
 export interface BookingOrigin {
   via: 'PUBLIC' | 'OFFICE_STAFF';
@@ -44,8 +42,9 @@ export class BookingsService {
 
   async create(dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
     const manageToken = randomToken('mt');
+    const bookingId = randomUUID();
     const row = await this.db.transaction(async (tx) => {
-      const allocation = await this.allocator.allocate(tx, {
+      const allocation = await this.allocator.allocate(tx, bookingId, {
         caseTypeId: dto.caseTypeId,
         officeId: dto.officeId,
         start: new Date(dto.start).getTime(),
@@ -61,7 +60,7 @@ export class BookingsService {
                                 locale, booked_via, booked_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
           [
-            allocation.bookingId,
+            bookingId,
             reference,
             sha256(manageToken),
             allocation.caseType.agencyId,
@@ -86,15 +85,14 @@ export class BookingsService {
           ],
         ),
       );
-      await recordBookingEvent(tx, allocation.bookingId, 'CREATED', null, 'BOOKED', actorOrCitizen(), {
+      await recordBookingEvent(tx, bookingId, 'CREATED', null, 'BOOKED', currentActor(), {
         via: origin.via,
       });
-      const created = await this.load(tx, allocation.bookingId);
-      await this.notifications.enqueue(tx, created, 'CONFIRMATION');
+      const created = await this.load(tx, bookingId);
+      await this.notifications.enqueue(tx, bookingNotice(created), 'CONFIRMATION');
       await this.audit.record(
         { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
-        undefined,
-        tx,
+        { tx },
       );
       return created;
     });
@@ -103,10 +101,7 @@ export class BookingsService {
 
   async getForCitizen(reference: string, token: string): Promise<CitizenBookingView> {
     const row = await this.withToken(this.db.manager, reference, token);
-    await this.audit.record(
-      { action: 'booking.read', resourceType: 'booking', resourceId: row.id },
-      { id: null, role: 'CITIZEN' },
-    );
+    await this.audit.record({ action: 'booking.read', resourceType: 'booking', resourceId: row.id });
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
   }
 
@@ -114,15 +109,15 @@ export class BookingsService {
     const row = await this.db.transaction(async (tx) => {
       const booking = await this.withToken(tx, reference, token, true);
       this.assertChangeable(booking);
-      return this.move(tx, booking, 'CANCELLED', 'CANCELLED', actorOrCitizen());
+      return this.move(tx, booking, 'CANCELLED', 'CANCELLED', currentActor());
     });
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
   }
 
   /**
    * Moves the booking to a new start in one transaction: its old holds are released and new ones
-   * taken. If the new time cannot be had, the transaction rolls back and the old booking stands
-   * exactly as it was.
+   * taken under the same booking id. If the new time cannot be had, the transaction rolls back and
+   * the old booking stands exactly as it was.
    */
   async rescheduleForCitizen(reference: string, token: string, start: string): Promise<CitizenBookingView> {
     const row = await this.db.transaction(async (tx) => {
@@ -131,7 +126,7 @@ export class BookingsService {
       if (booking.status !== 'BOOKED')
         throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be moved`);
       await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
-      const allocation = await this.allocator.allocate(tx, {
+      const allocation = await this.allocator.allocate(tx, booking.id, {
         caseTypeId: booking.case_type_id,
         officeId: booking.office_id,
         start: new Date(start).getTime(),
@@ -139,11 +134,6 @@ export class BookingsService {
         interpreter: booking.interpreter_id !== null,
         needs: booking.accessibility_needs as CreateBookingDto['accessibilityNeeds'],
       });
-      // The allocator held the resources under a fresh id; move them onto this booking.
-      await tx.query(`UPDATE resource_hold SET booking_id = $1 WHERE booking_id = $2`, [
-        booking.id,
-        allocation.bookingId,
-      ]);
       await tx.query(
         `UPDATE booking SET room_id = $2, handler_id = $3, interpreter_id = $4, starts_at = $5, ends_at = $6, hold_until = $7,
                             updated_at = now()
@@ -158,12 +148,12 @@ export class BookingsService {
           allocation.holdUntil,
         ],
       );
-      await recordBookingEvent(tx, booking.id, 'RESCHEDULED', 'BOOKED', 'BOOKED', actorOrCitizen(), {
+      await recordBookingEvent(tx, booking.id, 'RESCHEDULED', 'BOOKED', 'BOOKED', currentActor(), {
         from: booking.starts_at.toISOString(),
         to: allocation.start.toISOString(),
       });
       const moved = await this.load(tx, booking.id);
-      await this.notifications.enqueue(tx, moved, 'CHANGE');
+      await this.notifications.enqueue(tx, bookingNotice(moved), 'CHANGE');
       return moved;
     });
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
@@ -178,7 +168,7 @@ export class BookingsService {
     booking: BookingRow,
     to: BookingStatus,
     kind: BookingEventKind,
-    actor: EventActor,
+    actor: RecordedActor,
     details: Record<string, unknown> = {},
   ): Promise<BookingRow> {
     if (!canMove(booking.status, to)) {
@@ -188,7 +178,7 @@ export class BookingsService {
     if (releasesResources(to)) await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
     await recordBookingEvent(tx, booking.id, kind, booking.status, to, actor, details);
     const moved = await this.load(tx, booking.id);
-    if (to === 'CANCELLED') await this.notifications.enqueue(tx, moved, 'CANCELLATION');
+    if (to === 'CANCELLED') await this.notifications.enqueue(tx, bookingNotice(moved), 'CANCELLATION');
     return moved;
   }
 
@@ -224,10 +214,9 @@ export class BookingsService {
     insert: (reference: string) => Promise<unknown>,
   ): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const code = humanCode(6);
       await tx.query('SAVEPOINT insert_booking');
       try {
-        await insert(`${code.slice(0, 3)}-${code.slice(3)}`);
+        await insert(randomReference());
         await tx.query('RELEASE SAVEPOINT insert_booking');
         return;
       } catch (error) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
-import { BOOKING_SELECT, BookingRow } from './booking-view';
+import { BOOKING_SELECT, BookingRow } from './booking-columns';
 import { BookingsService } from './bookings.service';
 
 /** Advisory lock key of the sweep: one instance sweeps at a time, the others skip that round. */

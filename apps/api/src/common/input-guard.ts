@@ -65,6 +65,6 @@ export function refuseHostileInput(request: FastifyRequest, _reply: FastifyReply
     ...hostileInputProblems(request.query),
     ...hostileInputProblems(request.body),
   };
-  if (Object.keys(problems).length > 0) done(new InvalidInputError('Some fields are invalid', problems));
+  if (Object.keys(problems).length > 0) done(new InvalidInputError('Some fields are invalid', { details: problems }));
   else done();
 }

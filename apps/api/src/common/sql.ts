@@ -101,7 +101,7 @@ export async function withUniqueFields<T>(fields: UniqueFields, write: () => Pro
     const driver =
       error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : {};
     const known = driver.code === '23505' && driver.constraint ? fields[driver.constraint] : undefined;
-    if (known) throw new ConflictError(known.message, { [known.field]: ['is already in use'] });
+    if (known) throw new ConflictError(known.message, { details: { [known.field]: ['is already in use'] } });
     throw error;
   }
 }

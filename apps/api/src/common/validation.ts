@@ -24,6 +24,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new InvalidInputError('Some fields are invalid', fieldErrors(errors)),
+    exceptionFactory: (errors) => new InvalidInputError('Some fields are invalid', { details: fieldErrors(errors) }),
   });
 }

@@ -4,8 +4,8 @@ import { Throttle } from '@nestjs/throttler';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { loginRateLimit } from '../auth/rate-limits';
 import type { Actor } from '../common/request-context';
-import type { PairedDeviceView } from '@distans/contracts';
-import { DevicesService, DeviceView, PairingCodeView } from './devices.service';
+import type { DeviceView, PairedDeviceView, PairingCodeView } from '@distans/contracts';
+import { DevicesService } from './devices.service';
 import { PairDeviceDto } from './dto/pairing.dto';
 
 @ApiTags('room devices')

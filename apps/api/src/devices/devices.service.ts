@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PairedDeviceView } from '@distans/contracts';
+import type { DeviceView, PairedDeviceView, PairingCodeView } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DEVICE_TOKEN_PREFIX } from '../auth/auth.guard';
@@ -10,21 +10,6 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
-
-export interface PairingCodeView {
-  code: string;
-  roomId: string;
-  expiresAt: string;
-}
-
-export interface DeviceView {
-  id: string;
-  roomId: string;
-  label: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-}
 
 const CODE_LENGTH = 8;
 
@@ -82,8 +67,7 @@ export class DevicesService {
           resourceId: device.id,
           details: { roomId: claim.room_id },
         },
-        { id: device.id, role: 'ROOM_DEVICE' },
-        tx,
+        { actor: { id: device.id, role: 'ROOM_DEVICE' }, tx },
       );
       return {
         deviceId: device.id,

@@ -4,7 +4,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
 import { CheckInDto } from './dto/front-desk.dto';
 import { FrontDeskService } from './front-desk.service';
-import type { StaffBookingView } from './staff-booking-view';
+import type { StaffBookingView } from '@distans/contracts';
 
 /** Check-in and no-show, by staff of the booking's office. */
 @ApiTags('office operations')

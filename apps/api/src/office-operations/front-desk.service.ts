@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { IdCheckMethod } from '@distans/contracts';
+import type { CreatedBooking, IdCheckMethod, StaffBookingView } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { canMove, describeStatus } from '../bookings/booking-lifecycle';
-import { BookingsService, CreatedBooking } from '../bookings/bookings.service';
+import { staffBookingView } from '../bookings/booking-view';
+import { BookingsService } from '../bookings/bookings.service';
 import { ConflictError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { OfficeBookingDto } from './dto/office-booking.dto';
-import { localClock, staffBookingView, StaffBookingView } from './staff-booking-view';
+import { localClock } from '../common/local-time';
 
 /** Visitors may check in this long before their start (they tend to come early). */
 export const CHECK_IN_OPENS_MINUTES = 60;
@@ -73,8 +74,7 @@ export class FrontDeskService {
           resourceId: booking.id,
           details: { idCheckMethod: method },
         },
-        undefined,
-        tx,
+        { tx },
       );
       return staffBookingView(moved);
     });
@@ -91,11 +91,7 @@ export class FrontDeskService {
         );
       }
       const moved = await this.bookings.move(tx, booking, 'NO_SHOW', 'NO_SHOW', { id: actor.id, role: actor.role });
-      await this.audit.record(
-        { action: 'booking.no-show', resourceType: 'booking', resourceId: booking.id },
-        undefined,
-        tx,
-      );
+      await this.audit.record({ action: 'booking.no-show', resourceType: 'booking', resourceId: booking.id }, { tx });
       return staffBookingView(moved);
     });
   }

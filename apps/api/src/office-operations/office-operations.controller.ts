@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import type { CreatedBooking } from '../bookings/bookings.service';
+import type { CreatedBooking, DayScheduleView, RoomBlockView } from '@distans/contracts';
 import type { Actor } from '../common/request-context';
 import { OfficeBookingDto } from './dto/office-booking.dto';
 import { OfficeDayQueryDto } from './dto/office-day.dto';
 import { CreateRoomBlockDto, RoomBlockQueryDto } from './dto/room-block.dto';
 import { FrontDeskService } from './front-desk.service';
-import { RoomBlocksService, RoomBlockView } from './room-blocks.service';
-import { DayScheduleView, ScheduleService } from './schedule.service';
+import { RoomBlocksService } from './room-blocks.service';
+import { ScheduleService } from './schedule.service';
 
 /** One office's day, desk bookings and room blocks. Office staff: their own offices only. */
 @ApiTags('office operations')

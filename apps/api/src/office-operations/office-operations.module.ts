@@ -5,9 +5,10 @@ import { FrontDeskService } from './front-desk.service';
 import { OfficeOperationsController } from './office-operations.controller';
 import { RoomBlocksService } from './room-blocks.service';
 import { ScheduleService } from './schedule.service';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
-  imports: [BookingsModule],
+  imports: [AuditModule, BookingsModule],
   controllers: [OfficeOperationsController, FrontDeskController],
   providers: [ScheduleService, RoomBlocksService, FrontDeskService],
 })

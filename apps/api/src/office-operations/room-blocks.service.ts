@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus } from '@distans/contracts';
+import type { BookingStatus, ConflictingBooking, RoomBlockView } from '@distans/contracts';
 import { addDays, daysBetween, IsoDate, LocalDay } from '@distans/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,27 +9,11 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/domai
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { CreateRoomBlockDto, RoomBlockQueryDto } from './dto/room-block.dto';
-import { BlockRow, roomBlockSummary, RoomBlockSummary } from './schedule.service';
-import { localSpan } from './staff-booking-view';
+import { agencyName } from '../bookings/booking-view';
+import { localSpan } from '../common/local-time';
+import { BlockRow, roomBlockSummary } from './schedule.service';
 
 export const MAX_BLOCK_DAYS = 31;
-
-export interface RoomBlockView extends RoomBlockSummary {
-  roomName: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-/** A booking standing in the way of a block: enough to find and rebook it, no visitor data. */
-export interface ConflictingBooking {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  local: ReturnType<typeof localSpan>;
-  agency: { code: string; nameSv: string; nameEn: string };
-}
 
 interface BlockViewRow extends BlockRow {
   room_name: string;
@@ -61,10 +45,10 @@ export class RoomBlocksService {
     const start = new Date(dto.start);
     const end = new Date(dto.end);
     if (end <= start)
-      throw new InvalidInputError('The block ends before it starts', { end: ['end must be after start'] });
+      throw new InvalidInputError('The block ends before it starts', { details: { end: ['end must be after start'] } });
     if (end.getTime() - start.getTime() > MAX_BLOCK_DAYS * 86_400_000) {
       throw new InvalidInputError(`A block may last at most ${MAX_BLOCK_DAYS} days`, {
-        end: [`end may be at most ${MAX_BLOCK_DAYS} days after start`],
+        details: { end: [`end may be at most ${MAX_BLOCK_DAYS} days after start`] },
       });
     }
 
@@ -76,7 +60,7 @@ export class RoomBlocksService {
       if (!place) throw new NotFoundError('Office not found');
       if (!place.room_id) {
         throw new InvalidInputError('The room is not in this office', {
-          roomId: ['roomId must be a room of this office'],
+          details: { roomId: ['roomId must be a room of this office'] },
         });
       }
       const [block]: { id: string }[] = await tx.query(
@@ -104,8 +88,7 @@ export class RoomBlocksService {
           resourceId: block.id,
           details: { roomId: dto.roomId, reason: dto.reason, start: start.toISOString(), end: end.toISOString() },
         },
-        undefined,
-        tx,
+        { tx },
       );
       const [row]: BlockViewRow[] = await tx.query(`${BLOCK_VIEW_SELECT} WHERE k.id = $1`, [block.id]);
       return blockView(row);
@@ -144,8 +127,7 @@ export class RoomBlocksService {
           resourceId: blockId,
           details: { roomId: rows[0].room_id },
         },
-        undefined,
-        tx,
+        { tx },
       );
     });
   }
@@ -190,12 +172,16 @@ export class RoomBlocksService {
       start: r.starts_at!.toISOString(),
       end: r.ends_at!.toISOString(),
       local: localSpan(r.starts_at!, r.ends_at!, r.time_zone!),
-      agency: { code: r.agency_code!, nameSv: r.agency_name_sv!, nameEn: r.agency_name_en! },
+      agency: agencyName({
+        agency_code: r.agency_code!,
+        agency_name_sv: r.agency_name_sv!,
+        agency_name_en: r.agency_name_en!,
+      }),
     }));
     const message =
       `The block overlaps ${conflicts.length} booking(s) in this room. ` +
       (list ? 'Rebook or cancel them first.' : 'Ask again with listConflicts to see them, then rebook them first.');
-    return new ConflictError(message, undefined, list ? { conflicts } : { conflictCount: conflicts.length });
+    return new ConflictError(message, { extra: list ? { conflicts } : { conflictCount: conflicts.length } });
   }
 }
 
@@ -210,10 +196,11 @@ function blockView(row: BlockViewRow): RoomBlockView {
 
 function assertDateRange(from: IsoDate, to: IsoDate): void {
   const days = daysBetween(from, to);
-  if (days < 0) throw new InvalidInputError('The range ends before it starts', { to: ['to must not be before from'] });
+  if (days < 0)
+    throw new InvalidInputError('The range ends before it starts', { details: { to: ['to must not be before from'] } });
   if (days >= MAX_BLOCK_DAYS) {
     throw new InvalidInputError(`Ask for at most ${MAX_BLOCK_DAYS} days at a time`, {
-      to: [`to may be at most ${MAX_BLOCK_DAYS - 1} days after from`],
+      details: { to: [`to may be at most ${MAX_BLOCK_DAYS - 1} days after from`] },
     });
   }
 }

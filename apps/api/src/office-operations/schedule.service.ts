@@ -1,49 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RoomBlockReason, WeeklyIntervalDto } from '@distans/contracts';
-import { addDays, DatedException, IsoDate, LocalDay, openingDay, OpeningDaySource } from '@distans/scheduling';
+import type { DayScheduleView, RoomBlockReason, RoomBlockSummary, WeeklyIntervalDto } from '@distans/contracts';
+import { addDays, DatedException, IsoDate, LocalDay, openingDay } from '@distans/scheduling';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
-import {
-  localClock,
-  localSpan,
-  STAFF_BOOKING_SELECT,
-  StaffBookingRow,
-  staffBookingView,
-  StaffBookingView,
-  visitorNameReads,
-} from './staff-booking-view';
-
-export interface RoomBlockSummary {
-  id: string;
-  roomId: string;
-  start: string;
-  end: string;
-  local: ReturnType<typeof localSpan>;
-  reason: RoomBlockReason;
-  note: string;
-}
-
-export interface DayScheduleView {
-  office: { id: string; name: string; timeZone: string };
-  date: string;
-  openingHours: {
-    closed: boolean;
-    source: OpeningDaySource;
-    reason: string | null;
-    intervals: { start: string; end: string; opens: string; closes: string }[];
-  };
-  rooms: {
-    id: string;
-    name: string;
-    active: boolean;
-    bookings: Omit<StaffBookingView, 'roomId'>[];
-    blocks: Omit<RoomBlockSummary, 'roomId'>[];
-  }[];
-}
+import { STAFF_BOOKING_SELECT, StaffBookingRow } from '../bookings/booking-columns';
+import { staffBookingView } from '../bookings/booking-view';
+import { localClock, localSpan } from '../common/local-time';
+import { visitorNameReads } from './visitor-name-reads';
 
 interface OfficeDayRow {
   id: string;

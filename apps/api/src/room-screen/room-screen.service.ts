@@ -1,15 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus, DoorSlot, RoomScreenStatus } from '@distans/contracts';
+import {
+  ACTIVE_BOOKING_STATUSES,
+  isVisitUnderWay,
+  type BookingStatus,
+  type DoorSlot,
+  type RoomScreenStatus,
+} from '@distans/contracts';
 import { addDays, localDateOf, LocalDay } from '@distans/scheduling';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-errors';
+import { localClock } from '../common/local-time';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
-
-const ACTIVE = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
 
 /**
  * What a paired kiosk may know about its own room today. Designed for a screen in a corridor:
@@ -63,13 +67,19 @@ export class RoomScreenService {
            FROM room_block rb
           WHERE rb.room_id = $1 AND rb.ends_at > $2 AND rb.starts_at < $3
          ORDER BY starts_at`,
-      [room.id, now, dayEnd, ACTIVE, new Date(now.getTime() - this.config.SESSION_JOIN_AFTER_MINUTES * 60_000)],
+      [
+        room.id,
+        now,
+        dayEnd,
+        ACTIVE_BOOKING_STATUSES,
+        new Date(now.getTime() - this.config.SESSION_JOIN_AFTER_MINUTES * 60_000),
+      ],
     );
 
     const toSlot = (row: (typeof rows)[number]): DoorSlot => ({
       start: row.starts_at.toISOString(),
       end: row.ends_at.toISOString(),
-      local: { start: hhmm(row.starts_at, zone), end: hhmm(row.ends_at, zone) },
+      local: { start: localClock(row.starts_at, zone), end: localClock(row.ends_at, zone) },
       state: row.kind === 'block' ? 'BLOCKED' : (row.status as DoorSlot['state']),
     });
     // A meeting may run over its slot: it stays the visit until its join window closes, but the
@@ -84,7 +94,8 @@ export class RoomScreenService {
     const visitRow = rows.find(
       (r) =>
         r.kind === 'booking' &&
-        (r.status === 'CHECKED_IN' || r.status === 'IN_SESSION') &&
+        r.status !== null &&
+        isVisitUnderWay(r.status) &&
         r.starts_at.getTime() - 60 * 60_000 <= now.getTime(),
     );
 
@@ -100,14 +111,10 @@ export class RoomScreenService {
             bookingId: visitRow.id,
             reference: visitRow.reference!,
             start: visitRow.starts_at.toISOString(),
-            localStart: hhmm(visitRow.starts_at, zone),
+            localStart: localClock(visitRow.starts_at, zone),
             status: visitRow.status!,
           }
         : null,
     };
   }
-}
-
-function hhmm(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
 }

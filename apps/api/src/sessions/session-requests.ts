@@ -65,7 +65,8 @@ class Fields {
   }
 
   done<T>(type: SessionRequestType, value: T): T {
-    if (Object.keys(this.problems).length > 0) throw new InvalidInputError(`Malformed ${type} request`, this.problems);
+    if (Object.keys(this.problems).length > 0)
+      throw new InvalidInputError(`Malformed ${type} request`, { details: this.problems });
     return value;
   }
 

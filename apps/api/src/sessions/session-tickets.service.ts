@@ -175,7 +175,7 @@ export class SessionTicketsService {
         now < window.opensAt.getTime()
           ? `${outside}, ${this.config.SESSION_JOIN_BEFORE_MINUTES} minutes before the start`
           : outside,
-        { opensAt: [window.opensAt.toISOString()], closesAt: [window.closesAt.toISOString()] },
+        { details: { opensAt: [window.opensAt.toISOString()], closesAt: [window.closesAt.toISOString()] } },
       );
     }
     return { bookingId, role, actorId: who.id, displayName: await this.displayName(role, who.id, booking) };

@@ -21,10 +21,10 @@ import {
   type SessionRequestType,
   type SessionServerToClient,
 } from '@distans/contracts';
-import { MediaNotFoundError, MediaStateError, type ConsumerInfo, type Peer, type Room } from '@distans/media';
+import { MediaError, type ConsumerInfo, type Peer, type Room } from '@distans/media';
 import type { types } from 'mediasoup';
 import type { Namespace, Socket } from 'socket.io';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { DomainError, ForbiddenError, InvalidInputError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { MediaService } from './media.service';
@@ -61,14 +61,12 @@ type Handlers = {
   [K in SessionRequestType]: (call: Call, data: SessionRequests[K]['req']) => Promise<SessionRequests[K]['res']>;
 };
 
-/** A request that is well-formed but not possible in the peer's current state. */
-class SessionStateError extends Error {
-  constructor(
-    readonly code: SessionError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
+/** A request from a connection that is not (or no longer) in the session. */
+class NotJoinedError extends DomainError {
+  readonly status = 409;
+  readonly error = 'Conflict';
+  readonly sessionCode = 'NOT_JOINED';
+  protected readonly defaultCode = 'CONFLICT';
 }
 
 const LEAVE_REASONS: Record<string, SessionLeaveReason> = {
@@ -197,7 +195,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     }
     // Closes the old peer (its transports, producers and the consumers of its media) first.
     const peer = await room.addPeer(peerId, { identity, socketId: socket.id, participationId: null });
-    this.watchPeer(room, peer, socket);
+    this.watchPeer(peer, socket);
     await socket.join(identity.bookingId);
     if (!socket.connected) {
       socket.data.closing = true;
@@ -213,9 +211,9 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     try {
       const data = (REQUEST_PARSERS[type] as (raw: unknown) => unknown)(args.length > 1 ? args : args[0]);
       const peer = await socket.data.ready;
-      if (!peer || peer.closed) throw new SessionStateError('NOT_JOINED', 'This connection has left the session');
+      if (!peer || peer.closed) throw new NotJoinedError('This connection has left the session');
       const room = this.media.server.getRoom<PeerData>(socket.data.identity.bookingId);
-      if (!room || room.closed) throw new SessionStateError('NOT_JOINED', 'The session has closed');
+      if (!room || room.closed) throw new NotJoinedError('The session has closed');
       const call: Call = { socket, identity: socket.data.identity, room, peer };
       const handler = this.handlers[type] as (call: Call, data: unknown) => Promise<unknown>;
       response = { ok: true, data: await handler(call, data) };
@@ -233,19 +231,18 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     routerCapabilities: async ({ room }) => ({ rtpCapabilities: room.rtpCapabilities }),
 
     join: async ({ socket, identity, room, peer }, { rtpCapabilities }) => {
-      const first = !peer.joined;
-      await peer.join(rtpCapabilities as unknown as types.RtpCapabilities);
+      const first = await room.join(peer, rtpCapabilities as unknown as types.RtpCapabilities);
       if (first) {
         peer.data.participationId = await this.sessions.recordJoin(identity);
         socket.to(identity.bookingId).emit('peerJoined', describePeer(peer));
         await this.startWhenEveryoneIsIn(room, identity);
       }
-      const peers = [...room.peers.values()].filter((p) => p !== peer && p.joined).map(describePeer);
+      const peers = [...room.joinedPeers.values()].filter((p) => p !== peer).map(describePeer);
       return { self: describePeer(peer), peers };
     },
 
-    createTransport: async ({ peer }, { direction }) => {
-      const t = await peer.createWebRtcTransport(direction);
+    createTransport: async ({ room, peer }, { direction }) => {
+      const t = await room.createWebRtcTransport(peer, direction);
       return {
         transportId: t.id,
         direction: t.direction,
@@ -260,29 +257,14 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       return {};
     },
 
-    produce: async ({ peer }, { transportId, kind, rtpParameters, source }) => {
-      const produced = await peer.produce(transportId, kind, rtpParameters as unknown as types.RtpParameters, {
+    produce: async ({ room, peer }, { transportId, kind, rtpParameters, source }) => {
+      const produced = await room.produce(peer, transportId, kind, rtpParameters as unknown as types.RtpParameters, {
         source: source ?? defaultSource(kind),
       });
       return { producerId: produced.producerId };
     },
 
-    consume: async ({ room, peer }, { producerId }) => {
-      for (const other of room.peers.values()) {
-        if (other === peer || !other.joined) continue;
-        const producer = other.producerObjects().find((p) => p.id === producerId);
-        if (!producer) continue;
-        const consumer = await peer.consume(producer, other.id);
-        if (!consumer) {
-          throw new SessionStateError(
-            'CONFLICT',
-            'Join and create a receiving transport first, or the codec is unsupported',
-          );
-        }
-        return toConsumerParams(consumer);
-      }
-      throw new NotFoundError('Producer not found');
-    },
+    consume: async ({ room, peer }, { producerId }) => toConsumerParams(await room.consume(peer, producerId)),
 
     resumeConsumer: async ({ peer }, { consumerId }) => {
       await peer.resumeConsumer(consumerId);
@@ -306,8 +288,8 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
     restartIce: async ({ peer }, { transportId }) => ({ iceParameters: await peer.restartIce(transportId) }),
 
-    chat: async ({ socket, identity, peer }, { text }) => {
-      if (!peer.joined) throw new SessionStateError('NOT_JOINED', 'Join the session before chatting');
+    chat: async ({ socket, identity, room, peer }, { text }) => {
+      if (!room.isJoined(peer)) throw new NotJoinedError('Join the session before chatting');
       // Relayed only: chat is never stored.
       const message = {
         id: randomUUID(),
@@ -338,7 +320,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   };
 
   private async startWhenEveryoneIsIn(room: Room<PeerData>, identity: SessionIdentity): Promise<void> {
-    const roles = new Set([...room.peers.values()].filter((p) => p.joined).map((p) => p.data.identity.role));
+    const roles = new Set([...room.joinedPeers.values()].map((p) => p.data.identity.role));
     if (!roles.has('HANDLER') || !roles.has('ROOM_DEVICE')) return;
     try {
       await this.sessions.start(identity.bookingId, { id: identity.actorId, role: identity.role });
@@ -367,6 +349,12 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       this.logger.warn({ bookingId: room.id, workerPid: room.workerPid }, 'session moved to another media worker');
       this.nsp.to(room.id).emit('rejoin', { reason: 'media-worker-restarted' });
     });
+    // Only peers the others have seen are announced as gone; an ended room needs no farewells.
+    room.on('peerclosed', (peer, why, joined) => {
+      const reason = LEAVE_REASONS[why] ?? 'DROPPED';
+      if (!joined || reason === 'ENDED' || reason === 'WORKER_LOST') return;
+      this.nsp.to(room.id).except(peer.data.socketId).emit('peerLeft', { peerId: peer.id, reason });
+    });
     room.on('close', (reason) => {
       if (reason !== 'media-unavailable') return;
       this.nsp.to(room.id).emit('sessionEnded', { reason: 'MEDIA_UNAVAILABLE' });
@@ -374,16 +362,13 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     });
   }
 
-  private watchPeer(room: Room<PeerData>, peer: Peer<PeerData>, socket: SessionSocket): void {
+  private watchPeer(peer: Peer<PeerData>, socket: SessionSocket): void {
     peer.on('newconsumer', (consumer) => socket.emit('newConsumer', toConsumerParams(consumer)));
     peer.on('consumerclosed', (consumerId) => socket.emit('consumerClosed', { consumerId }));
     peer.on('consumerpaused', (consumerId) => socket.emit('consumerPaused', { consumerId }));
     peer.on('consumerresumed', (consumerId) => socket.emit('consumerResumed', { consumerId }));
     peer.once('close', (why) => {
       const reason = LEAVE_REASONS[why] ?? 'DROPPED';
-      if (peer.joined && reason !== 'ENDED' && reason !== 'WORKER_LOST') {
-        this.nsp.to(room.id).except(socket.id).emit('peerLeft', { peerId: peer.id, reason });
-      }
       const participation = peer.data.participationId;
       if (participation) {
         this.sessions.recordLeave(participation, reason).catch((error: unknown) => {
@@ -394,7 +379,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   private closeIfEmpty(room: Room<PeerData>): void {
-    if (room.peers.size === 0) room.close('empty');
+    if (room.peerCount === 0) room.close('empty');
   }
 
   private cancelGrace(key: string): void {
@@ -451,28 +436,21 @@ function toConsumerParams(c: ConsumerInfo): ConsumerParams {
   };
 }
 
-/** Every failure as one error shape; unknown errors say nothing about internals. */
+/** Every failure as one error shape; the error says its own code, unknown ones say nothing about internals. */
 export function toSessionError(error: unknown): SessionError {
-  if (error instanceof SessionStateError) return { code: error.code, message: error.message };
-  if (error instanceof InvalidInputError) {
-    return { code: 'BAD_REQUEST', message: error.message, ...(error.details ? { details: error.details } : {}) };
-  }
-  if (error instanceof NotFoundError || error instanceof MediaNotFoundError) {
-    return { code: 'NOT_FOUND', message: error.message };
-  }
-  if (error instanceof ForbiddenError) return { code: 'FORBIDDEN', message: error.message };
-  if (error instanceof ConflictError || error instanceof MediaStateError) {
-    return { code: 'CONFLICT', message: error.message };
-  }
-  if (error instanceof DomainError) {
-    return { code: error.status === 401 ? 'FORBIDDEN' : 'BAD_REQUEST', message: error.message };
-  }
+  if (error instanceof DomainError) return error.toSessionError();
+  if (error instanceof MediaError) return { code: error.sessionCode, message: error.message };
   // mediasoup refuses malformed WebRTC parameters with TypeError or UnsupportedError.
   if (error instanceof Error && (error.name === 'TypeError' || error.name === 'UnsupportedError')) {
     return { code: 'BAD_REQUEST', message: `Invalid media parameters: ${error.message.slice(0, 200)}` };
   }
-  if (error instanceof Error && error.name === 'InvalidStateError') {
+  // mediasoup 3.21+ names a call on a closed worker WorkerClosedError, and a reference to an entity
+  // the worker does not have NotFoundError (both were InvalidStateError before).
+  if (error instanceof Error && error.name === 'WorkerClosedError') {
     return { code: 'CONFLICT', message: 'That media object is closed' };
+  }
+  if (error instanceof Error && error.name === 'NotFoundError') {
+    return { code: 'NOT_FOUND', message: 'That media object does not exist' };
   }
   return { code: 'INTERNAL', message: 'Something went wrong in the session; try again' };
 }

@@ -9,6 +9,7 @@ import { SessionGateway } from './session.gateway';
 import { SessionTicketsController } from './session-tickets.controller';
 import { SessionTicketsService } from './session-tickets.service';
 import { SessionsService } from './sessions.service';
+import { AuditModule } from '../audit/audit.module';
 
 /**
  * A key of its own, derived from the access-token secret: a session ticket can never pass as an
@@ -20,6 +21,7 @@ export function sessionTicketSecret(accessSecret: string): string {
 
 @Module({
   imports: [
+    AuditModule,
     BookingsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingStatus, SessionLeaveReason } from '@distans/contracts';
 import { DataSource } from 'typeorm';
-import type { EventActor } from '../bookings/booking-events';
+import type { RecordedActor } from '../common/request-context';
 import { BookingsService } from '../bookings/bookings.service';
 import type { SessionIdentity } from './session-tickets.service';
 
@@ -69,7 +69,7 @@ export class SessionsService {
   }
 
   /** Moves a checked-in booking to IN_SESSION; leaves any other status alone. */
-  async start(bookingId: string, actor: EventActor): Promise<BookingStatus> {
+  async start(bookingId: string, actor: RecordedActor): Promise<BookingStatus> {
     return this.db.transaction(async (tx) => {
       const booking = await this.bookings.load(tx, bookingId, true);
       if (booking.status !== 'CHECKED_IN') return booking.status;
@@ -78,7 +78,7 @@ export class SessionsService {
   }
 
   /** Completes the booking; 409 (ConflictError) when it cannot be, e.g. the visitor never checked in. */
-  async complete(bookingId: string, actor: EventActor): Promise<void> {
+  async complete(bookingId: string, actor: RecordedActor): Promise<void> {
     await this.db.transaction(async (tx) => {
       const booking = await this.bookings.load(tx, bookingId, true);
       if (booking.status === 'COMPLETED') return;

@@ -7,14 +7,8 @@ import { NotFoundError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto } from './dto/user.dto';
 import type { UserView } from '@distans/contracts';
-import { AbsenceView, UsersService } from './users.service';
-
-export interface DeviceSelfView {
-  role: 'ROOM_DEVICE';
-  deviceId: string;
-  room: { id: string; name: string };
-  office: { id: string; name: string; timeZone: string };
-}
+import type { AbsenceView, DeviceSelfView } from '@distans/contracts';
+import { UsersService } from './users.service';
 
 /** What the caller may know about themselves; a room device learns only its room. */
 @ApiTags('me')

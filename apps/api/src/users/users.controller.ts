@@ -5,7 +5,8 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 import type { UserView } from '@distans/contracts';
-import { AbsenceView, UsersService } from './users.service';
+import type { AbsenceView } from '@distans/contracts';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()

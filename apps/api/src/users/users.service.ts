@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, StaffRole, UserView } from '@distans/contracts';
+import type { AbsenceView, Page, StaffRole, UserView } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
@@ -10,13 +10,6 @@ import { containsPattern, SqlFilter } from '../common/sql';
 import { sentFields } from '../common/validators';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
-
-export interface AbsenceView {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  reason: string;
-}
 
 const USER_COLUMNS = `
   u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.agency_id AS "agencyId",
@@ -84,7 +77,9 @@ export class UsersService {
     const id = await this.db.transaction(async (tx) => {
       const existing: unknown[] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [email]);
       if (existing.length)
-        throw new ConflictError('A user with this e-mail address already exists', { email: ['is already in use'] });
+        throw new ConflictError('A user with this e-mail address already exists', {
+          details: { email: ['is already in use'] },
+        });
       if (dto.role === 'HANDLER') await this.assertAgency(tx, dto.agencyId!);
       const [row]: { id: string }[] = await tx.query(
         `INSERT INTO app_user (email, display_name, role, password_hash, agency_id, languages, weekly_hours)
@@ -103,8 +98,7 @@ export class UsersService {
       if (dto.role === 'OFFICE_STAFF') await this.setOffices(tx, row.id, dto.officeIds ?? []);
       await this.audit.record(
         { action: 'user.create', resourceType: 'user', resourceId: row.id, details: { role: dto.role } },
-        undefined,
-        tx,
+        { tx },
       );
       return row.id;
     });
@@ -145,8 +139,7 @@ export class UsersService {
           resourceId: id,
           details: { fields: sentFields(dto).filter((k) => k !== 'password') },
         },
-        undefined,
-        tx,
+        { tx },
       );
     });
     return this.loadUnscoped(id);
@@ -170,7 +163,9 @@ export class UsersService {
     const starts = new Date(dto.startsAt);
     const ends = new Date(dto.endsAt);
     if (!(ends > starts))
-      throw new InvalidInputError('The absence must end after it starts', { endsAt: ['must be after startsAt'] });
+      throw new InvalidInputError('The absence must end after it starts', {
+        details: { endsAt: ['must be after startsAt'] },
+      });
     const [user] = await this.db.query(`SELECT role FROM app_user WHERE id = $1`, [userId]);
     if (!user) throw new NotFoundError('User not found');
     const [row]: { id: string }[] = await this.db.query(
@@ -219,12 +214,12 @@ export class UsersService {
     if ((role === 'ADMIN' || role === 'OFFICE_STAFF') && dto.weeklyHours?.length) {
       details.weeklyHours = ['only handlers and interpreters have bookable working hours'];
     }
-    if (Object.keys(details).length) throw new InvalidInputError('Some fields do not fit this role', details);
+    if (Object.keys(details).length) throw new InvalidInputError('Some fields do not fit this role', { details });
   }
 
   private async assertAgency(tx: EntityManager, agencyId: string): Promise<void> {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM agency WHERE id = $1`, [agencyId]);
-    if (!rows.length) throw new InvalidInputError('Unknown agency', { agencyId: ['no such agency'] });
+    if (!rows.length) throw new InvalidInputError('Unknown agency', { details: { agencyId: ['no such agency'] } });
   }
 
   private async setCaseTypes(
@@ -239,7 +234,7 @@ export class UsersService {
     ]);
     if (found.length !== caseTypeIds.length) {
       throw new InvalidInputError('Case types must belong to the handler’s agency', {
-        caseTypeIds: ['each case type must exist and belong to the handler’s agency'],
+        details: { caseTypeIds: ['each case type must exist and belong to the handler’s agency'] },
       });
     }
     await tx.query(`DELETE FROM handler_case_type WHERE user_id = $1`, [userId]);
@@ -252,7 +247,7 @@ export class UsersService {
   private async setOffices(tx: EntityManager, userId: string, officeIds: string[]): Promise<void> {
     const found: { id: string }[] = await tx.query(`SELECT id FROM office WHERE id = ANY($1)`, [officeIds]);
     if (found.length !== officeIds.length)
-      throw new InvalidInputError('Unknown office', { officeIds: ['each office must exist'] });
+      throw new InvalidInputError('Unknown office', { details: { officeIds: ['each office must exist'] } });
     await tx.query(`DELETE FROM staff_office WHERE user_id = $1`, [userId]);
     await tx.query(`INSERT INTO staff_office (user_id, office_id) SELECT $1, unnest($2::uuid[])`, [userId, officeIds]);
   }

@@ -37,7 +37,5 @@ export function summaryOf(item: AgendaItem | BookingDetailView): BookingSummary 
   };
 }
 
-/** Statuses in which the meeting can be joined. */
-export function isJoinable(status: BookingStatus): boolean {
-  return status === 'CHECKED_IN' || status === 'IN_SESSION';
-}
+/** The meeting can be joined once the visitor is checked in, and while it runs. */
+export { isVisitUnderWay as isJoinable } from '@distans/contracts';

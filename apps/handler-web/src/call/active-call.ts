@@ -33,9 +33,6 @@ export interface CallSnapshot {
   ended: EndReason | null;
 }
 
-/** How often to look whether the browser's own "stop sharing" bar ended a screen share. */
-const SHARE_POLL_MS = 1_000;
-
 /**
  * One meeting, from the click on "Join" until it ends: wraps a CallSession and keeps a snapshot of
  * everything the call screen shows, for `useSyncExternalStore`. It lives outside React's component
@@ -45,7 +42,6 @@ export class ActiveCall {
   private readonly session: CallSession = createCallSession();
   private snapshot: CallSnapshot;
   private readonly listeners = new Set<() => void>();
-  private sharePoll: ReturnType<typeof setInterval> | undefined;
   private disposed = false;
 
   constructor(
@@ -73,6 +69,7 @@ export class ActiveCall {
     this.session.on('chat', this.onChat);
     this.session.on('quality', this.onQuality);
     this.session.on('activeSpeaker', this.onActiveSpeaker);
+    this.session.on('screenShare', this.onScreenShare);
     this.session.on('ended', this.onEnded);
   }
 
@@ -107,19 +104,13 @@ export class ActiveCall {
   async toggleScreenShare(): Promise<void> {
     if (this.session.sharingScreen) {
       this.session.stopScreenShare();
-      this.update({ sharing: false });
       return;
     }
     try {
+      // The session's screenShare event says when it started, and when it stopped (also from the
+      // browser's own "stop sharing" bar).
       await this.session.startScreenShare();
-      this.update({ sharing: this.session.sharingScreen, error: null });
-      clearInterval(this.sharePoll);
-      this.sharePoll = setInterval(() => {
-        if (!this.session.sharingScreen) {
-          clearInterval(this.sharePoll);
-          this.update({ sharing: false });
-        }
-      }, SHARE_POLL_MS);
+      this.update({ error: null });
     } catch (error) {
       // Cancelling the browser's picker is a choice, not an error worth showing.
       if (error instanceof DOMException && error.name === 'NotAllowedError') return;
@@ -164,12 +155,12 @@ export class ActiveCall {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearInterval(this.sharePoll);
     this.session.off('state', this.onState);
     this.session.off('participants', this.onParticipants);
     this.session.off('chat', this.onChat);
     this.session.off('quality', this.onQuality);
     this.session.off('activeSpeaker', this.onActiveSpeaker);
+    this.session.off('screenShare', this.onScreenShare);
     this.session.off('ended', this.onEnded);
     if (!this.snapshot.ended) this.session.leave();
     this.localStream.getTracks().forEach((track) => track.stop());
@@ -187,7 +178,6 @@ export class ActiveCall {
 
   private finish(reason: EndReason): void {
     if (this.snapshot.ended) return;
-    clearInterval(this.sharePoll);
     this.update({ ended: reason, ending: false, sharing: false });
   }
 
@@ -196,7 +186,11 @@ export class ActiveCall {
   };
 
   private readonly onParticipants = (participants: RemoteParticipant[]): void => {
-    this.update({ participants, sharing: this.session.sharingScreen });
+    this.update({ participants });
+  };
+
+  private readonly onScreenShare = (sharing: boolean): void => {
+    this.update({ sharing });
   };
 
   private readonly onChat = (message: ChatMessage): void => {

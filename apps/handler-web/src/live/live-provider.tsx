@@ -1,12 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import {
-  LIVE_NAMESPACE,
-  type BookingChangedEvent,
-  type BookingStatus,
-  type LiveServerEvents,
-} from '@distans/contracts';
+import type { BookingChangedEvent, BookingStatus } from '@distans/contracts';
 import { useI18n } from '@distans/web-ui/i18n';
+import { connectLive, type LiveConnection } from '@distans/web-ui/live-client';
 import { summaryOf, type AgendaView, type BookingSummary } from '../api/types';
 import { useAuth } from '../auth/auth-context';
 import { useAnnouncer } from '../components/Announcer';
@@ -14,12 +9,10 @@ import { playCheckInChime } from '../cues/chime';
 import { useSoundPreference } from '../cues/sound-preference';
 import { clock, dateInZone } from '@distans/web-ui/format';
 
-export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
+export type { LiveConnection };
 
 /** How long a freshly checked-in booking keeps its attention-drawing highlight. */
 const FRESH_HIGHLIGHT_MS = 60_000;
-/** A connection that lasts this long is healthy; the back-off for server-side disconnects resets. */
-const STABLE_AFTER_MS = 5_000;
 
 interface LiveValue {
   connection: LiveConnection;
@@ -121,44 +114,26 @@ export function LiveProvider(props: { children: ReactNode }) {
     [cue],
   );
 
-  useEffect(() => {
-    const socket: Socket<LiveServerEvents> = io(LIVE_NAMESPACE, {
-      auth: (send) => send({ token: auth.accessToken ?? '' }),
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 10_000,
-    });
-    let kicks = 0;
-    let stableTimer: ReturnType<typeof setTimeout> | undefined;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    socket.on('connect', () => {
-      setConnection('connected');
-      setEpoch((value) => value + 1);
-      stableTimer = setTimeout(() => (kicks = 0), STABLE_AFTER_MS);
-    });
-    socket.on('disconnect', (reason) => {
-      clearTimeout(stableTimer);
-      setConnection('reconnecting');
-      // socket.io retries by itself except when the server closed the socket (failed authentication).
-      if (reason === 'io server disconnect') {
-        kicks += 1;
-        const delay = Math.min(30_000, 1_000 * 2 ** (kicks - 1));
-        void auth.refresh().then(() => {
-          retryTimer = setTimeout(() => socket.connect(), delay);
-        });
-      }
-    });
-    socket.on('connect_error', () => setConnection('reconnecting'));
-    socket.on('booking.changed', (event) => {
-      noteStatus(event.bookingId, event.status);
-      listeners.current.forEach((listener) => listener(event));
-    });
-    return () => {
-      clearTimeout(stableTimer);
-      clearTimeout(retryTimer);
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, [auth, noteStatus]);
+  useEffect(
+    () =>
+      connectLive({
+        token: () => auth.accessToken ?? '',
+        // The server drops the socket when the token has expired: refresh it, then back off.
+        beforeRetry: () => auth.refresh(),
+        retryAfterMs: (kicks) => Math.min(30_000, 1_000 * 2 ** (kicks - 1)),
+        onConnection: (state) => {
+          setConnection(state);
+          if (state === 'connected') setEpoch((value) => value + 1);
+        },
+        on: {
+          'booking.changed': (event) => {
+            noteStatus(event.bookingId, event.status);
+            listeners.current.forEach((listener) => listener(event));
+          },
+        },
+      }),
+    [auth, noteStatus],
+  );
 
   const onBookingChanged = useCallback((listener: (event: BookingChangedEvent) => void) => {
     listeners.current.add(listener);

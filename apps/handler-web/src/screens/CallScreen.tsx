@@ -6,7 +6,7 @@ import { useAuth } from '../auth/auth-context';
 import type { ActiveCall, CallSnapshot, ChatLine } from '../call/active-call';
 import { useScreenHeading } from '../components/use-screen-heading';
 import { clock } from '@distans/web-ui/format';
-import { VideoView } from '../media/VideoView';
+import { MediaVideo } from '@distans/web-ui/media-video';
 import { navigate } from '../routing/route';
 
 /** The meeting itself. Everything here reads the ActiveCall's snapshot; the call outlives re-renders. */
@@ -89,7 +89,7 @@ function InCall({ call }: { call: ActiveCall }) {
           {mainScreen ? (
             <figure className="tile tile-main">
               {/* The sharer's sound already plays from their camera tile. */}
-              <VideoView stream={mainScreen.screen} muted data-testid="remote-screen" data-role={mainScreen.role} />
+              <MediaVideo stream={mainScreen.screen} muted data-testid="remote-screen" data-role={mainScreen.role} />
               <figcaption>{t('call.sharedScreenOf', { who: t(`role.${mainScreen.role}`) })}</figcaption>
             </figure>
           ) : (
@@ -114,12 +114,17 @@ function InCall({ call }: { call: ActiveCall }) {
             ))}
             {screens.slice(1).map((participant) => (
               <figure key={`screen-${participant.peerId}`} className="tile tile-small">
-                <VideoView stream={participant.screen} muted data-testid="remote-screen" data-role={participant.role} />
+                <MediaVideo
+                  stream={participant.screen}
+                  muted
+                  data-testid="remote-screen"
+                  data-role={participant.role}
+                />
                 <figcaption>{t('call.sharedScreenOf', { who: t(`role.${participant.role}`) })}</figcaption>
               </figure>
             ))}
             <figure className="tile tile-small tile-self">
-              <VideoView stream={call.localStream} muted className="mirrored" data-testid="self-video" />
+              <MediaVideo stream={call.localStream} muted className="mirrored" data-testid="self-video" />
               {(!snapshot.cameraEnabled || !call.hasVideo) && (
                 <p className="video-placeholder">{t('call.yourCameraOff')}</p>
               )}
@@ -227,7 +232,7 @@ function RemoteVideo(props: { participant: RemoteParticipant; onPlaybackBlocked:
   const { participant } = props;
   return (
     <>
-      <VideoView
+      <MediaVideo
         stream={participant.stream}
         data-testid="remote-video"
         data-role={participant.role}

@@ -7,7 +7,7 @@ import { useScreenHeading } from '../components/use-screen-heading';
 import { clock } from '@distans/web-ui/format';
 import { MicLevelMeter } from '../media/MicLevelMeter';
 import { useLocalMedia } from '../media/use-local-media';
-import { VideoView } from '../media/VideoView';
+import { MediaVideo } from '@distans/web-ui/media-video';
 import { routeHref } from '../routing/route';
 
 /** The device check before joining: pick camera and microphone, see yourself, see the mic move. */
@@ -52,7 +52,7 @@ export function PreJoinScreen(props: { bookingId: string; onJoin: (stream: Media
       <div className="prejoin-layout">
         <figure className="preview card">
           <div className="preview-frame">
-            <VideoView stream={media.stream} muted className="mirrored" aria-hidden="true" />
+            <MediaVideo stream={media.stream} muted className="mirrored" aria-hidden="true" />
             {!hasVideo && <p className="video-placeholder">{t('prejoin.noCamera')}</p>}
           </div>
           <figcaption>{t('prejoin.previewCaption')}</figcaption>

@@ -5,7 +5,7 @@ import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
 import type { VisitCall, VisitCallSnapshot } from '../call/visit-call';
 import { CallStaffButton } from '../components/CallStaffButton';
 import { CameraIcon, MicrophoneIcon } from '../components/icons';
-import { MediaVideo } from '../components/MediaVideo';
+import { MediaVideo } from '@distans/web-ui/media-video';
 import { useVideoFlowing } from '../components/use-video-flowing';
 import type { Visit } from '../room-api';
 import { WelcomePanel } from './WelcomeScreen';
@@ -66,10 +66,10 @@ export function CallScreen({ visit, call, snapshot, api }: CallScreenProps) {
             <MediaVideo
               stream={sharer.screen}
               muted
-              label={t('call.remote.screen', { role: roleName(sharer) })}
+              aria-label={t('call.remote.screen', { role: roleName(sharer) })}
               className="video screen-video"
-              testId="remote-screen"
-              role={sharer.role}
+              data-testid="remote-screen"
+              data-role={sharer.role}
             />
             <p className="video-label">{t('call.remote.screen', { role: roleName(sharer) })}</p>
           </div>
@@ -88,9 +88,9 @@ export function CallScreen({ visit, call, snapshot, api }: CallScreenProps) {
               <MediaVideo
                 stream={localStream}
                 muted
-                label={t('call.self')}
+                aria-label={t('call.self')}
                 className="video mirrored"
-                testId="self-video"
+                data-testid="self-video"
               />
               {!(cameraEnabled && hasCamera) && <p className="video-placeholder">{t('call.selfCameraOff')}</p>}
               {!(micEnabled && hasMicrophone) && (
@@ -159,11 +159,11 @@ function RemoteCamera({ participant, className, label, muted, onSoundBlocked }: 
       <MediaVideo
         stream={participant.stream}
         muted={muted}
-        label={label}
+        aria-label={label}
         className="video"
-        testId="remote-video"
-        role={participant.role}
-        onSoundBlocked={onSoundBlocked}
+        data-testid="remote-video"
+        data-role={participant.role}
+        onPlaybackBlocked={onSoundBlocked}
       />
       {cameraOff && <p className="video-placeholder">{t('call.remote.cameraOff', { role: label })}</p>}
       <p className="video-label">{label}</p>

@@ -4,7 +4,8 @@ import { Throttle } from '@nestjs/throttler';
 import { Public } from '../../auth/auth.decorators';
 import { publicRateLimit } from '../../auth/rate-limits';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
-import { AvailabilityService, AvailabilityView } from './availability.service';
+import type { AvailabilityView } from '@distans/contracts';
+import { AvailabilityService } from './availability.service';
 
 @ApiTags('booking')
 @Controller('availability')

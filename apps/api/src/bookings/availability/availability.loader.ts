@@ -10,6 +10,7 @@ import {
   openSpansBetween,
   PersonAvailability,
   RoomAvailability,
+  SlotQuery,
   Span,
   subtractSpans,
   workingSpansBetween,
@@ -42,6 +43,22 @@ export interface PeopleInput {
   handlers: PersonAvailability[];
   /** Only when an interpreter was asked for. */
   interpreters?: PersonAvailability[];
+}
+
+/**
+ * The scheduling library's question about one office: built here once, for the free-time search
+ * and for taking a booking alike, so both answer by the same rules.
+ */
+export function slotQuery(caseType: CaseTypeRow, office: OfficeInput, people: PeopleInput, now: number): SlotQuery {
+  return {
+    caseType,
+    now,
+    zone: office.zone,
+    openSpans: office.openSpans,
+    rooms: office.rooms,
+    handlers: people.handlers,
+    interpreters: people.interpreters,
+  };
 }
 
 export type OfficeFilter = { officeIds: string[] } | { municipality: string } | { regionId: string };

@@ -1,22 +1,9 @@
+import type { AvailabilityView } from '@distans/contracts';
 import { Injectable } from '@nestjs/common';
 import { daysBetween, findFreeSlots, peopleStarts } from '@distans/scheduling';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
-import { AvailabilityLoader, OfficeFilter } from './availability.loader';
-
-export interface AvailabilityView {
-  caseType: { id: string; durationMin: number; nameSv: string; nameEn: string };
-  from: string;
-  to: string;
-  language: string;
-  interpreter: boolean;
-  offices: {
-    officeId: string;
-    officeName: string;
-    municipality: string;
-    days: { date: string; slots: { start: string; local: string }[] }[];
-  }[];
-}
+import { AvailabilityLoader, OfficeFilter, slotQuery } from './availability.loader';
 
 export const MAX_AVAILABILITY_DAYS = 31;
 
@@ -31,10 +18,11 @@ export class AvailabilityService {
   async search(q: AvailabilityQueryDto, now = Date.now()): Promise<AvailabilityView> {
     const filter = this.filterOf(q);
     const days = daysBetween(q.from, q.to);
-    if (days < 0) throw new InvalidInputError('to must not be before from', { to: ['must not be before from'] });
+    if (days < 0)
+      throw new InvalidInputError('to must not be before from', { details: { to: ['must not be before from'] } });
     if (days >= MAX_AVAILABILITY_DAYS) {
       throw new InvalidInputError(`Ask for at most ${MAX_AVAILABILITY_DAYS} days at a time`, {
-        to: [`must be within ${MAX_AVAILABILITY_DAYS - 1} days of from`],
+        details: { to: [`must be within ${MAX_AVAILABILITY_DAYS - 1} days of from`] },
       });
     }
 
@@ -50,7 +38,7 @@ export class AvailabilityService {
     if (!caseType) throw new NotFoundError('Case type not found');
     if (q.interpreter && !caseType.interpreterAllowed) {
       throw new InvalidInputError('This case type cannot be booked with an interpreter', {
-        interpreter: ['is not offered for this case type'],
+        details: { interpreter: ['is not offered for this case type'] },
       });
     }
 
@@ -72,13 +60,7 @@ export class AvailabilityService {
         officeName: office.name,
         municipality: office.municipality,
         days: findFreeSlots({
-          caseType,
-          now,
-          zone: office.zone,
-          openSpans: office.openSpans,
-          rooms: office.rooms,
-          handlers: people.handlers,
-          interpreters: people.interpreters,
+          ...slotQuery(caseType, office, people, now),
           people: sharedPeople,
           fromDate: q.from,
           toDate: q.to,
@@ -95,9 +77,11 @@ export class AvailabilityService {
     if (given !== 1) {
       const message = 'give exactly one of office, municipality or region';
       throw new InvalidInputError('Say where: one office, a municipality or a region', {
-        office: [message],
-        municipality: [message],
-        region: [message],
+        details: {
+          office: [message],
+          municipality: [message],
+          region: [message],
+        },
       });
     }
     if (q.office) return { officeIds: [q.office] };

@@ -41,8 +41,7 @@ export class AgenciesService {
         );
         await this.audit.record(
           { action: 'agency.create', resourceType: 'agency', resourceId: row.id, details: { code: dto.code } },
-          undefined,
-          tx,
+          { tx },
         );
         return row.id;
       }),
@@ -60,8 +59,7 @@ export class AgenciesService {
         await tx.query(`UPDATE agency SET ${update.sql} WHERE id = $1`, update.params);
         await this.audit.record(
           { action: 'agency.update', resourceType: 'agency', resourceId: id, details: { fields: sentFields(dto) } },
-          undefined,
-          tx,
+          { tx },
         );
       }),
     );

@@ -46,7 +46,8 @@ export class CaseTypesService {
     const id = await withUniqueFields(UNIQUE, () =>
       this.db.transaction(async (tx) => {
         const agency: unknown[] = await tx.query(`SELECT 1 FROM agency WHERE id = $1 FOR KEY SHARE`, [dto.agencyId]);
-        if (!agency.length) throw new InvalidInputError('Unknown agency', { agencyId: ['no such agency'] });
+        if (!agency.length)
+          throw new InvalidInputError('Unknown agency', { details: { agencyId: ['no such agency'] } });
         const [row]: { id: string }[] = await tx.query(
           `INSERT INTO case_type (agency_id, code, name_sv, name_en, duration_min, buffer_after_min, interpreter_allowed,
                                   id_check_required, min_notice_min, max_days_ahead, active)
@@ -72,8 +73,7 @@ export class CaseTypesService {
             resourceId: row.id,
             details: { agencyId: dto.agencyId, code: dto.code },
           },
-          undefined,
-          tx,
+          { tx },
         );
         return row.id;
       }),
@@ -106,8 +106,7 @@ export class CaseTypesService {
             resourceId: id,
             details: { fields: sentFields(dto) },
           },
-          undefined,
-          tx,
+          { tx },
         );
       }),
     );

@@ -63,7 +63,7 @@ export class OfficeHoursService {
     dto: PutOfficeExceptionDto,
   ): Promise<OfficeExceptionView> {
     const problems = exceptionProblems(date, dto);
-    if (Object.keys(problems).length) throw new InvalidInputError('The exception is not valid', problems);
+    if (Object.keys(problems).length) throw new InvalidInputError('The exception is not valid', { details: problems });
     assertOfficeInScope(actor, officeId);
     const intervals = dto.closed ? [] : sortedIntervals(dto.intervals ?? []);
     return this.db.transaction(async (tx) => {
@@ -83,8 +83,7 @@ export class OfficeHoursService {
           resourceId: officeId,
           details: { date, closed: dto.closed },
         },
-        undefined,
-        tx,
+        { tx },
       );
       return row;
     });
@@ -100,8 +99,7 @@ export class OfficeHoursService {
       if (affected(result) === 0) throw new NotFoundError('No exception on this date');
       await this.audit.record(
         { action: 'office.exception.delete', resourceType: 'office', resourceId: officeId, details: { date } },
-        undefined,
-        tx,
+        { tx },
       );
     });
   }
@@ -111,7 +109,7 @@ export class OfficeHoursService {
     assertRange(q.from, q.to);
     if (daysBetween(q.from, q.to) + 1 > MAX_CALENDAR_DAYS) {
       throw new InvalidInputError(`Ask for at most ${MAX_CALENDAR_DAYS} days at a time`, {
-        to: [`to may be at most ${MAX_CALENDAR_DAYS - 1} days after from`],
+        details: { to: [`to may be at most ${MAX_CALENDAR_DAYS - 1} days after from`] },
       });
     }
     const office = await this.office(officeId);
@@ -173,7 +171,8 @@ export class OfficeHoursService {
 }
 
 function assertRange(from: IsoDate, to: IsoDate): void {
-  if (to < from) throw new InvalidInputError('The range ends before it starts', { to: ['to must not be before from'] });
+  if (to < from)
+    throw new InvalidInputError('The range ends before it starts', { details: { to: ['to must not be before from'] } });
 }
 
 /**

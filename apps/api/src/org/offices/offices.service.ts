@@ -74,8 +74,7 @@ export class OfficesService {
         );
         await this.audit.record(
           { action: 'office.create', resourceType: 'office', resourceId: row.id, details: { name: dto.name } },
-          undefined,
-          tx,
+          { tx },
         );
         return row.id;
       }),
@@ -91,7 +90,7 @@ export class OfficesService {
       if (refused.length) {
         throw new ForbiddenError(
           'Office staff may change only the opening hours (weeklyHours, closedOnPublicHolidays)',
-          Object.fromEntries(refused.map((field) => [field, ['only administrators may change this']])),
+          { details: Object.fromEntries(refused.map((field) => [field, ['only administrators may change this']])) },
         );
       }
     }
@@ -117,8 +116,7 @@ export class OfficesService {
         await tx.query(`UPDATE office SET ${update.sql}, updated_at = now() WHERE id = $1`, update.params);
         await this.audit.record(
           { action: 'office.update', resourceType: 'office', resourceId: id, details: { fields } },
-          undefined,
-          tx,
+          { tx },
         );
       }),
     );
@@ -130,7 +128,7 @@ export class OfficesService {
     const [county]: { region_id: string }[] = await tx.query(`SELECT region_id FROM county WHERE id = $1 FOR SHARE`, [
       countyId,
     ]);
-    if (!county) throw new InvalidInputError('Unknown county', { countyId: ['no such county'] });
+    if (!county) throw new InvalidInputError('Unknown county', { details: { countyId: ['no such county'] } });
     return county.region_id;
   }
 }

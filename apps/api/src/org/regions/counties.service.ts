@@ -47,8 +47,7 @@ export class CountiesService {
         );
         await this.audit.record(
           { action: 'county.create', resourceType: 'county', resourceId: row.id, details: { code: dto.code } },
-          undefined,
-          tx,
+          { tx },
         );
         return row.id;
       }),
@@ -77,8 +76,7 @@ export class CountiesService {
         }
         await this.audit.record(
           { action: 'county.update', resourceType: 'county', resourceId: id, details: { fields: sentFields(dto) } },
-          undefined,
-          tx,
+          { tx },
         );
       }),
     );
@@ -98,13 +96,13 @@ export class CountiesService {
         throw new ConflictError(`This county still has ${usage.offices} offices; move or delete them first`);
       }
       await tx.query(`DELETE FROM county WHERE id = $1`, [id]);
-      await this.audit.record({ action: 'county.delete', resourceType: 'county', resourceId: id }, undefined, tx);
+      await this.audit.record({ action: 'county.delete', resourceType: 'county', resourceId: id }, { tx });
     });
   }
 
   private async assertRegion(tx: EntityManager, regionId: string): Promise<void> {
     // FOR KEY SHARE: the region cannot be deleted before this transaction has attached to it.
     const rows: unknown[] = await tx.query(`SELECT 1 FROM region WHERE id = $1 FOR KEY SHARE`, [regionId]);
-    if (!rows.length) throw new InvalidInputError('Unknown region', { regionId: ['no such region'] });
+    if (!rows.length) throw new InvalidInputError('Unknown region', { details: { regionId: ['no such region'] } });
   }
 }

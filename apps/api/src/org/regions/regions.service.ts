@@ -44,8 +44,7 @@ export class RegionsService {
         ]);
         await this.audit.record(
           { action: 'region.create', resourceType: 'region', resourceId: row.id, details: { code: dto.code } },
-          undefined,
-          tx,
+          { tx },
         );
         return row.id;
       }),
@@ -63,8 +62,7 @@ export class RegionsService {
         await tx.query(`UPDATE region SET ${update.sql} WHERE id = $1`, update.params);
         await this.audit.record(
           { action: 'region.update', resourceType: 'region', resourceId: id, details: { fields: sentFields(dto) } },
-          undefined,
-          tx,
+          { tx },
         );
       }),
     );
@@ -88,7 +86,7 @@ export class RegionsService {
         );
       }
       await tx.query(`DELETE FROM region WHERE id = $1`, [id]);
-      await this.audit.record({ action: 'region.delete', resourceType: 'region', resourceId: id }, undefined, tx);
+      await this.audit.record({ action: 'region.delete', resourceType: 'region', resourceId: id }, { tx });
     });
   }
 }

@@ -58,8 +58,7 @@ export class RoomsService {
         );
         await this.audit.record(
           { action: 'room.create', resourceType: 'room', resourceId: row.id, details: { officeId: dto.officeId } },
-          undefined,
-          tx,
+          { tx },
         );
         return row.id;
       }),
@@ -81,8 +80,7 @@ export class RoomsService {
         await tx.query(`UPDATE room SET ${update.sql}, updated_at = now() WHERE id = $1`, update.params);
         await this.audit.record(
           { action: 'room.update', resourceType: 'room', resourceId: id, details: { fields: sentFields(dto) } },
-          undefined,
-          tx,
+          { tx },
         );
       }),
     );
@@ -94,7 +92,7 @@ export class RoomsService {
       const active = await this.lockInScope(tx, actor, id);
       if (!active) return;
       await tx.query(`UPDATE room SET active = false, updated_at = now() WHERE id = $1`, [id]);
-      await this.audit.record({ action: 'room.deactivate', resourceType: 'room', resourceId: id }, undefined, tx);
+      await this.audit.record({ action: 'room.deactivate', resourceType: 'room', resourceId: id }, { tx });
     });
   }
 
@@ -123,7 +121,7 @@ export class RoomsService {
       scope === 'all' || scope.includes(officeId)
         ? await tx.query(`SELECT 1 FROM office WHERE id = $1 FOR KEY SHARE`, [officeId])
         : [];
-    if (!rows.length) throw new InvalidInputError('Unknown office', { officeId: ['no such office'] });
+    if (!rows.length) throw new InvalidInputError('Unknown office', { details: { officeId: ['no such office'] } });
   }
 }
 

@@ -8,7 +8,7 @@ export class ParseCalendarDatePipe implements PipeTransform<string, IsoDate> {
   transform(value: string): IsoDate {
     if (!isIsoDate(value)) {
       throw new InvalidInputError('Some fields are invalid', {
-        date: ['date must be a calendar date in yyyy-MM-dd format'],
+        details: { date: ['date must be a calendar date in yyyy-MM-dd format'] },
       });
     }
     return value;

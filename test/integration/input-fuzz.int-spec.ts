@@ -21,7 +21,7 @@ import { createTestApp, TestApp } from '../support/test-app';
  * exact expectation; the other fields get arbitrary values, valid-looking ones included, and go
  * through the validators and, with a missing id, into the services.
  *
- * FUZZ_RUNS (cases per endpoint, default 100) and FUZZ_SEED make a run longer or repeatable.
+ * FUZZ_RUNS (cases per endpoint, default 50) and FUZZ_SEED make a run longer or repeatable.
  */
 
 interface Endpoint {
@@ -36,7 +36,7 @@ interface Endpoint {
   roles?: Role[];
 }
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 /** Every route of every controller that takes a body, a query or path parameters, from Nest's own metadata. */

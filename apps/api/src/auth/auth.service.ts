@@ -10,15 +10,13 @@ import { AccountLockedError, UnauthenticatedError } from '../common/domain-error
 import type { Actor } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { randomToken, sha256 } from './secrets';
-import { SignedClaims, verifySignedToken } from './signed-tokens';
+import { SignedClaims, UUID, verifySignedToken } from './signed-tokens';
 
 interface AccessClaims extends SignedClaims {
   typ: 'access';
   sid: string;
   role: StaffRole;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** argon2id with OWASP's recommended minimums; about 50 ms here. */
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

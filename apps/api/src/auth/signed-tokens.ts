@@ -1,6 +1,7 @@
 import type { JwtService } from '@nestjs/jwt';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The ids inside the tokens (users, devices, sessions, bookings) are UUIDs. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Claims every token the API signs carries, whatever its kind. */
 export interface SignedClaims {

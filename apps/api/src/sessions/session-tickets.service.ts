@@ -6,7 +6,7 @@ import type { BookingStatus, Role, SessionRole, SessionTicketResponse } from '@d
 import { SESSION_NAMESPACE } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { SignedClaims, verifySignedToken } from '../auth/signed-tokens';
+import { SignedClaims, UUID, verifySignedToken } from '../auth/signed-tokens';
 import { describeStatus } from '../bookings/booking-lifecycle';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
@@ -15,7 +15,6 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { joinWindow, outsideWindow } from './join-window';
 import { iceServers } from './turn-credentials';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AUDIENCE = 'distans:session';
 
 interface TicketClaims extends SignedClaims {

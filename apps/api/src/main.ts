@@ -49,11 +49,12 @@ async function main(): Promise<void> {
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const base = `http://${shown}:${config.PORT}`;
   const lines = [
-    `Handler app:   ${base}/handler/`,
-    `Room screen:   ${base}/room/`,
-    `API:           ${base}`,
-    `API docs:      ${base}/api/docs`,
-    `Health:        ${base}/health`,
+    `Office console: ${base}/office/   (log in as the office staff member or the administrator above)`,
+    `Handler app:    ${base}/handler/  (log in as a handler or the interpreter above)`,
+    `Room screen:    ${base}/room/`,
+    `API:            ${base}`,
+    `API docs:       ${base}/api/docs`,
+    `Health:         ${base}/health`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

@@ -5,6 +5,7 @@ import { OfficeRegionIntegrity1763950000000 } from './1763950000000-office-regio
 import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
 import { UsedSessionTickets1765000000000 } from './1765000000000-used-session-tickets';
 import { ParticipationHeartbeat1765000100000 } from './1765000100000-participation-heartbeat';
+import { OfficeConsole1765300000000 } from './1765300000000-office-console';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   LiveUpdates1764200000000,
   UsedSessionTickets1765000000000,
   ParticipationHeartbeat1765000100000,
+  OfficeConsole1765300000000,
 ];

@@ -127,6 +127,8 @@ async function main(): Promise<number> {
     LOG_LEVEL: 'silent',
     DB_MIGRATE_ON_START: 'true',
     JOB_INTERVAL_SECONDS: '0',
+    // The SQL statements per request (X-SQL-Statements) are one of the figures this prints.
+    SQL_STATEMENTS_HEADER: 'true',
     DATA_DIR: dataDir,
     ...(env.BENCH_POOL_SIZE ? { DB_POOL_SIZE: env.BENCH_POOL_SIZE } : {}),
   });

@@ -70,7 +70,6 @@ describe('The administrators’ settings, end to end', () => {
     await form.locator('input[type=password]').fill(admin.password);
     await form.locator('button[type=submit]').click();
     await page.getByTestId('live-status').waitFor();
-    expect(page.url()).toBe(`${base}/office/admin/offices`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -78,7 +77,8 @@ describe('The administrators’ settings, end to end', () => {
   });
 
   it('should set up a new office with opening hours and rooms', async () => {
-    // With no office yet, an administrator starts in the settings.
+    // An administrator starts at the first office's day, or in the settings while there is no office.
+    if (!page.url().includes('/office/admin/')) await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-admin-offices').click();
     await page.getByTestId('offices-table').waitFor();
     await look('offices');

@@ -23,6 +23,7 @@ describe('Offices', () => {
     streetAddress: 'Storgatan 1',
     postalCode: '241 30',
     city: 'Eslöv',
+    phone: '0413-620 00',
     weeklyHours: weekdays('09:00', '16:00'),
     ...overrides,
   });
@@ -38,7 +39,7 @@ describe('Offices', () => {
       municipality: 'Eslöv',
       county: { id: county.id, name: expect.any(String) },
       region: { id: county.regionId, name: expect.any(String) },
-      address: { streetAddress: 'Storgatan 1', postalCode: '241 30', city: 'Eslöv' },
+      address: { streetAddress: 'Storgatan 1', postalCode: '241 30', city: 'Eslöv', phone: '0413-620 00' },
       officeType: 'small',
       timeZone: 'Europe/Stockholm',
       weeklyHours: body.weeklyHours,

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { Redirect, Route, Router, Switch, useParams } from 'wouter';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { Redirect, Route, Router, Switch, useLocation, useParams } from 'wouter';
 import { AnnouncerProvider } from '@distans/web-ui/Announcer';
 import { AuthManager } from '@distans/web-ui/auth-manager';
 import { I18nProvider, useI18n } from '@distans/web-ui/i18n';
@@ -12,7 +12,9 @@ import { AlertCenter } from './components/AlertCenter';
 import { AppHeader } from './components/AppHeader';
 import { OFFICE_LOCALES, loadCatalogue } from './i18n/catalogues';
 import { LiveProvider } from './live';
-import { absolute, DATE_PATTERN, OFFICE_BASE, sectionPath } from './routes';
+import { AdminArea } from './admin/AdminArea';
+import { SetPasswordScreen } from './admin/SetPasswordScreen';
+import { absolute, ADMIN_BASE, adminPath, DATE_PATTERN, OFFICE_BASE, SET_PASSWORD_ROUTE, sectionPath } from './routes';
 import { BlocksScreen } from './screens/BlocksScreen';
 import { BookScreen } from './screens/BookScreen';
 import { DayScreen } from './screens/DayScreen';
@@ -37,6 +39,9 @@ export function App() {
 
 function Root() {
   const { signedIn, signedOutReason } = useSyncExternalStore(auth.subscribe, auth.getSnapshot);
+  const [location] = useLocation();
+  // Reached from an invitation or a reset, before the person has a password to log in with.
+  if (location === SET_PASSWORD_ROUTE) return <SetPasswordScreen />;
   if (!signedIn) return <LoginScreen auth={auth} signedOutReason={signedOutReason} />;
   return <SignedIn />;
 }
@@ -53,13 +58,19 @@ function SignedIn() {
     const load = async () => {
       const profile = await auth.api.get<Profile>('/me');
       if (STAFF_APP_OF_ROLE[profile.role] !== 'office') return { profile, offices: [] };
-      const page = await auth.api.get<PageOf<OfficeSummary>>('/offices?pageSize=200');
-      return { profile, offices: officesOf(profile, page.items) };
+      return { profile, offices: await loadOffices(profile) };
     };
     load()
       .then(setLoaded)
       .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
   }, [attempt]);
+
+  // An administrator who adds or renames an office sees it in the office menu at once.
+  const refreshOffices = useCallback(async () => {
+    if (!loaded) return;
+    const offices = await loadOffices(loaded.profile);
+    setLoaded((current) => (current ? { ...current, offices } : current));
+  }, [loaded]);
 
   const logout = () => void auth.logout();
   if (!loaded) {
@@ -82,7 +93,7 @@ function SignedIn() {
     return <WrongRoleScreen role={loaded.profile.role} onLogout={logout} />;
 
   return (
-    <SessionProvider value={{ auth, profile: loaded.profile, offices: loaded.offices, logout }}>
+    <SessionProvider value={{ auth, profile: loaded.profile, offices: loaded.offices, logout, refreshOffices }}>
       <LiveProvider>
         <Shell />
       </LiveProvider>
@@ -90,8 +101,13 @@ function SignedIn() {
   );
 }
 
+async function loadOffices(profile: Profile): Promise<OfficeSummary[]> {
+  const page = await auth.api.get<PageOf<OfficeSummary>>('/offices?pageSize=200');
+  return officesOf(profile, page.items);
+}
+
 function Shell() {
-  const { offices } = useSession();
+  const { offices, profile } = useSession();
   const { t } = useI18n();
   return (
     <div className="shell">
@@ -99,9 +115,16 @@ function Shell() {
         <Route path="/offices/:officeId" nest>
           <OfficeArea />
         </Route>
+        {profile.role === 'ADMIN' && (
+          <Route path={ADMIN_BASE} nest>
+            <AdminArea />
+          </Route>
+        )}
         <Route>
           {offices[0] ? (
             <Redirect to={sectionPath(offices[0].id, 'day')} replace />
+          ) : profile.role === 'ADMIN' ? (
+            <Redirect to={adminPath('offices')} replace />
           ) : (
             <main id="main" className="boot">
               <p className="banner warn">{t('app.noOffices')}</p>

@@ -1,7 +1,7 @@
 /**
  * The console's addresses, below /office/ (real URLs through the history API, so reload, bookmarks
- * and the back button work). The administrators' settings will live under `/admin/…` in this same
- * app: add their routes to App.tsx's switch and their entry to `sectionsFor` when they are built.
+ * and the back button work): one office's day under `/offices/:id/…`, the administrators' settings
+ * under `/admin/…`.
  */
 export const OFFICE_BASE = '/office';
 
@@ -20,3 +20,19 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export function absolute(path: string): string {
   return `~${OFFICE_BASE}${path}`;
 }
+
+/**
+ * The administrators' areas, in menu order. To add one (statistics, say): name it here, give it
+ * `nav.admin.<name>` in the catalogues and a route in admin/AdminArea.tsx.
+ */
+export const ADMIN_SECTIONS = ['offices', 'agencies', 'people', 'audit'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
+export const ADMIN_BASE = '/admin';
+
+export function adminPath(section: AdminSection, ...rest: string[]): string {
+  return [ADMIN_BASE, section, ...rest].join('/');
+}
+
+/** Where an invited or reset staff member chooses a password (the API names it in the code's path). */
+export const SET_PASSWORD_ROUTE = '/set-password';

@@ -8,6 +8,8 @@ export interface SessionValue {
   /** The offices this person runs, by name. */
   offices: OfficeSummary[];
   logout: () => void;
+  /** Reads the office list again (after an administrator changed it). */
+  refreshOffices: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** A change to opening hours or a room would leave bookings outside them: `extra.affected` lists them. */
+  'BOOKINGS_AFFECTED',
   'ACCOUNT_LOCKED',
   'RATE_LIMITED',
   'METHOD_NOT_ALLOWED',

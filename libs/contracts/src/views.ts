@@ -326,6 +326,8 @@ export interface AuditView {
   id: string;
   at: string;
   actorId: string | null;
+  /** The staff member's display name, when the actor was one. */
+  actorName: string | null;
   actorRole: string;
   action: string;
   resourceType: string;
@@ -333,4 +335,39 @@ export interface AuditView {
   clientIp: string | null;
   correlationId: string | null;
   details: Record<string, unknown>;
+}
+
+/**
+ * What an administrator decides for bookings that a change would leave outside the opening hours
+ * (or in a room taken out of use): keep them as they are, or cancel them and send each visitor
+ * the cancellation message. Asked for only when there are such bookings.
+ */
+export const BOOKING_DECISIONS = ['keep', 'cancel'] as const;
+export type BookingDecision = (typeof BOOKING_DECISIONS)[number];
+
+/** The future bookings a change would affect, before it is saved (the preview endpoints). */
+export interface BookingImpactView {
+  affected: ConflictingBooking[];
+}
+
+/**
+ * A one-time code that lets a staff member choose their own password (an invitation or a reset).
+ * Shown to the administrator once; only its hash is stored.
+ */
+export interface PasswordCodeView {
+  code: string;
+  /** Where the person types it: the office console's set-password page, the code in the fragment. */
+  path: string;
+  expiresAt: string;
+}
+
+/** Answer to creating a staff member: the invitation code when no password was given. */
+export interface CreatedUserView extends UserView {
+  invitation: PasswordCodeView | null;
+}
+
+/** Answer to setting a password with a one-time code: who may now log in, and where. */
+export interface PasswordSetView {
+  email: string;
+  role: StaffRole;
 }

@@ -13,14 +13,18 @@ export class ApiError extends Error {
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T = void>(path: string): Promise<T>;
+  /** A file the API answers (a CSV export), with the name its Content-Disposition gives. */
+  download(path: string): Promise<{ blob: Blob; filename: string | null }>;
 }
 
 /** Same-origin JSON client; `getToken` supplies the bearer credential per request. */
 export function createApiClient(base: string, getToken: () => string | null, onUnauthorized?: () => void): ApiClient {
-  const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const send = async (method: string, path: string, body?: unknown): Promise<Response> => {
     const token = getToken();
-    const response = await fetch(`${base}${path}`, {
+    return fetch(`${base}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -28,17 +32,29 @@ export function createApiClient(base: string, getToken: () => string | null, onU
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
+  };
+  const refuse = async (response: Response): Promise<never> => {
     const text = await response.text();
-    const data: unknown = text ? JSON.parse(text) : undefined;
-    if (!response.ok) {
-      if (response.status === 401) onUnauthorized?.();
-      throw new ApiError(response.status, (data as ErrorBody | undefined) ?? null);
-    }
-    return data as T;
+    if (response.status === 401) onUnauthorized?.();
+    throw new ApiError(response.status, text ? (JSON.parse(text) as ErrorBody) : null);
+  };
+  const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await send(method, path, body);
+    if (!response.ok) return refuse(response);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   };
   return {
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
+    patch: (path, body) => request('PATCH', path, body),
     delete: (path) => request('DELETE', path),
+    download: async (path) => {
+      const response = await send('GET', path);
+      if (!response.ok) return refuse(response);
+      const disposition = response.headers.get('content-disposition') ?? '';
+      return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+    },
   };
 }

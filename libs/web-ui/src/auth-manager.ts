@@ -48,7 +48,10 @@ export class AuthManager {
     this.api = {
       get: (path) => this.withAuth(() => this.raw.get(path)),
       post: (path, body) => this.withAuth(() => this.raw.post(path, body)),
+      put: (path, body) => this.withAuth(() => this.raw.put(path, body)),
+      patch: (path, body) => this.withAuth(() => this.raw.patch(path, body)),
       delete: (path) => this.withAuth(() => this.raw.delete(path)),
+      download: (path) => this.withAuth(() => this.raw.download(path)),
     };
     this.schedule();
     // Timers are throttled in background tabs; catch up as soon as the tab is visible again.

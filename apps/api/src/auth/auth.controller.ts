@@ -4,7 +4,8 @@ import { Throttle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../common/request-context';
 import { CurrentActor, Public } from './auth.decorators';
-import type { TokenPair } from '@distans/contracts';
+import type { PasswordSetView, TokenPair } from '@distans/contracts';
+import { SetPasswordDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { loginRateLimit } from './rate-limits';
@@ -31,6 +32,15 @@ export class AuthController {
   @HttpCode(200)
   refresh(@Body() body: RefreshDto): Promise<TokenPair> {
     return this.auth.refresh(body.refreshToken);
+  }
+
+  /** With the one-time code from an invitation or a reset (rate limited like login). */
+  @Public()
+  @Throttle({ default: loginRateLimit })
+  @Post('set-password')
+  @HttpCode(200)
+  setPassword(@Body() body: SetPasswordDto): Promise<PasswordSetView> {
+    return this.auth.setPassword(body.code, body.password);
   }
 
   @ApiBearerAuth()

@@ -2,14 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import type { StaffRole, TokenPair } from '@distans/contracts';
+import type { PasswordSetView, StaffRole, TokenPair } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
-import { AccountLockedError, UnauthenticatedError } from '../common/domain-errors';
+import { AccountLockedError, InvalidInputError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
-import { randomToken, sha256 } from './secrets';
+import { normalizeHumanCode, randomToken, sha256 } from './secrets';
 import { SignedClaims, UUID, verifySignedToken } from './signed-tokens';
 
 interface AccessClaims extends SignedClaims {
@@ -128,6 +128,45 @@ export class AuthService {
       throw new UnauthenticatedError('The session has ended; log in again');
     }
     return this.pair(session.user_id, session.id, session.role, next, session.expires_at);
+  }
+
+  /**
+   * Chooses a password with a one-time code from an invitation or a reset. The code is claimed by
+   * one conditional UPDATE, so of two tabs racing with it exactly one wins; a wrong, used or
+   * expired code answers the same 400. Every session of the person ends.
+   */
+  async setPassword(code: string, password: string): Promise<PasswordSetView> {
+    const hash = await hashPassword(password);
+    return this.db.transaction(async (tx) => {
+      const [claimed]: { user_id: string }[] = await tx
+        .query(
+          `UPDATE password_code SET used_at = now()
+            WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+           RETURNING user_id`,
+          [sha256(normalizeHumanCode(code))],
+        )
+        .then((result: [{ user_id: string }[], number]) => result[0]);
+      if (!claimed) {
+        throw new InvalidInputError('The code is wrong, already used or expired', {
+          details: { code: ['is wrong, already used or expired; ask an administrator for a new one'] },
+        });
+      }
+      const [user]: { email: string; role: StaffRole }[] = await tx
+        .query(
+          `UPDATE app_user SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now()
+            WHERE id = $1 RETURNING email, role`,
+          [claimed.user_id, hash],
+        )
+        .then((result: [{ email: string; role: StaffRole }[], number]) => result[0]);
+      await tx.query(`UPDATE auth_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+        claimed.user_id,
+      ]);
+      await this.audit.record(
+        { action: 'auth.password-set', resourceType: 'user', resourceId: claimed.user_id },
+        { tx, actor: { id: claimed.user_id, role: user.role } },
+      );
+      return { email: user.email, role: user.role };
+    });
   }
 
   /**

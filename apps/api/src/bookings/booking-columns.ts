@@ -92,3 +92,8 @@ export const AGENDA_BOOKING_SELECT = selectBookings(AGENDA);
 const STAFF = ['agency', 'place', 'visit', 'visitorName'] as const;
 export type StaffBookingRow = BookingRowOf<(typeof STAFF)[number]>;
 export const STAFF_BOOKING_SELECT = selectBookings(STAFF);
+
+/** A booking that a change to opening hours or a room would affect: when, where, which agency. */
+const IMPACT = ['agency', 'place'] as const;
+export type ImpactBookingRow = BookingRowOf<(typeof IMPACT)[number]>;
+export const IMPACT_BOOKING_SELECT = selectBookings(IMPACT);

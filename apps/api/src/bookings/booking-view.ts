@@ -8,9 +8,10 @@ import {
   type InterpreterNeed,
   type BookingBasics,
   type CaseTypeSummary,
+  type ConflictingBooking,
   type StaffBookingView,
 } from '@distans/contracts';
-import { localTimes } from '../common/local-time';
+import { localSpan, localTimes } from '../common/local-time';
 import type { BookingNotice } from '../notifications/notifications.service';
 import type { AgendaBookingRow, BookingCore, BookingRow, StaffBookingRow } from './booking-columns';
 
@@ -170,6 +171,21 @@ function basics(row: BookingCore): BookingBasics {
     start: row.starts_at.toISOString(),
     end: row.ends_at.toISOString(),
     local: localTimes(row.starts_at, row.ends_at, row.time_zone),
+  };
+}
+
+/** A booking in the way of a change (a room block, closed hours): enough to find it, no visitor data. */
+export function conflictingBooking(
+  row: BookingCore & { agency_code: string; agency_name_sv: string; agency_name_en: string },
+): ConflictingBooking {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    start: row.starts_at.toISOString(),
+    end: row.ends_at.toISOString(),
+    local: localSpan(row.starts_at, row.ends_at, row.time_zone),
+    agency: agencyName(row),
   };
 }
 

@@ -9,8 +9,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/domai
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { CreateRoomBlockDto, RoomBlockQueryDto } from './dto/room-block.dto';
-import { agencyName } from '../bookings/booking-view';
-import { localSpan } from '../common/local-time';
+import { conflictingBooking } from '../bookings/booking-view';
 import { BlockRow, roomBlockSummary } from './schedule.service';
 
 export const MAX_BLOCK_DAYS = 31;
@@ -165,19 +164,19 @@ export class RoomBlocksService {
     if (bookings.length === 0) {
       return new ConflictError('The room is already blocked for part of that time');
     }
-    const conflicts: ConflictingBooking[] = bookings.map((r) => ({
-      id: r.id!,
-      reference: r.reference!,
-      status: r.status!,
-      start: r.starts_at!.toISOString(),
-      end: r.ends_at!.toISOString(),
-      local: localSpan(r.starts_at!, r.ends_at!, r.time_zone!),
-      agency: agencyName({
+    const conflicts: ConflictingBooking[] = bookings.map((r) =>
+      conflictingBooking({
+        id: r.id!,
+        reference: r.reference!,
+        status: r.status!,
+        starts_at: r.starts_at!,
+        ends_at: r.ends_at!,
+        time_zone: r.time_zone!,
         agency_code: r.agency_code!,
         agency_name_sv: r.agency_name_sv!,
         agency_name_en: r.agency_name_en!,
       }),
-    }));
+    );
     const message =
       `The block overlaps ${conflicts.length} booking(s) in this room. ` +
       (list ? 'Rebook or cancel them first.' : 'Ask again with listConflicts to see them, then rebook them first.');

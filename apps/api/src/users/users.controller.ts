@@ -4,7 +4,7 @@ import type { Page } from '@distans/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
-import type { UserView } from '@distans/contracts';
+import type { CreatedUserView, PasswordCodeView, UserView } from '@distans/contracts';
 import type { AbsenceView } from '@distans/contracts';
 import { UsersService } from './users.service';
 
@@ -28,8 +28,16 @@ export class UsersController {
 
   @Roles('ADMIN')
   @Post()
-  create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<CreatedUserView> {
+    return this.users.create(actor, dto);
+  }
+
+  /** Ends the person's sessions and old password; answers a one-time code to choose a new one. */
+  @Roles('ADMIN')
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  resetPassword(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PasswordCodeView> {
+    return this.users.resetPassword(actor, id);
   }
 
   @Roles('ADMIN')

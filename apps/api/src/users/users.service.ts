@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AbsenceView, Page, StaffRole, UserView } from '@distans/contracts';
+import type { AbsenceView, CreatedUserView, Page, PasswordCodeView, StaffRole, UserView } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
@@ -9,6 +9,7 @@ import { toPage } from '../common/pagination';
 import { containsPattern, SqlFilter } from '../common/sql';
 import { sentFields } from '../common/validators';
 import type { Actor } from '../common/request-context';
+import { issuePasswordCode, unusablePasswordHash } from './password-codes';
 import { CreateAbsenceDto, CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 
 const USER_COLUMNS = `
@@ -42,6 +43,7 @@ export class UsersService {
       );
     }
     if (q.language) filter.add('? = ANY (u.languages)', q.language);
+    if (q.active !== undefined) filter.add('u.active = ?', q.active);
     if (q.q) filter.add('(u.display_name ILIKE ? OR u.email ILIKE ?)', containsPattern(q.q));
     const params = [...filter.params, q.pageSize, (q.page - 1) * q.pageSize];
     const rows: (UserView & { total: string })[] = await this.db.query(
@@ -70,11 +72,15 @@ export class UsersService {
     return present(row as UserView);
   }
 
-  async create(dto: CreateUserDto): Promise<UserView> {
+  /**
+   * A new staff member. Without a password the answer carries a one-time invitation code with
+   * which they choose their own (the administrator hands it over; it is shown only this once).
+   */
+  async create(actor: Actor, dto: CreateUserDto): Promise<CreatedUserView> {
     this.checkRoleFields(dto.role, dto);
     const email = dto.email.trim().toLowerCase();
-    const passwordHash = await hashPassword(dto.password);
-    const id = await this.db.transaction(async (tx) => {
+    const passwordHash = dto.password === undefined ? await unusablePasswordHash() : await hashPassword(dto.password);
+    const { id, invitation } = await this.db.transaction(async (tx) => {
       const existing: unknown[] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [email]);
       if (existing.length)
         throw new ConflictError('A user with this e-mail address already exists', {
@@ -96,13 +102,39 @@ export class UsersService {
       );
       if (dto.role === 'HANDLER') await this.setCaseTypes(tx, row.id, dto.agencyId!, dto.caseTypeIds ?? []);
       if (dto.role === 'OFFICE_STAFF') await this.setOffices(tx, row.id, dto.officeIds ?? []);
+      const invited = dto.password === undefined ? await issuePasswordCode(tx, row.id, 'INVITE', actor.id) : null;
       await this.audit.record(
-        { action: 'user.create', resourceType: 'user', resourceId: row.id, details: { role: dto.role } },
+        {
+          action: 'user.create',
+          resourceType: 'user',
+          resourceId: row.id,
+          details: { role: dto.role, invited: invited !== null },
+        },
         { tx },
       );
-      return row.id;
+      return { id: row.id, invitation: invited };
     });
-    return this.loadUnscoped(id);
+    return { ...(await this.loadUnscoped(id)), invitation };
+  }
+
+  /**
+   * Someone cannot get in, or must be locked out at once: their sessions end, the old password
+   * stops working, and a one-time code lets the person choose a new one.
+   */
+  async resetPassword(actor: Actor, id: string): Promise<PasswordCodeView> {
+    const hash = await unusablePasswordHash();
+    return this.db.transaction(async (tx) => {
+      const [user]: unknown[] = await tx.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+      if (!user) throw new NotFoundError('User not found');
+      await tx.query(
+        `UPDATE app_user SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
+        [id, hash],
+      );
+      await tx.query(`UPDATE auth_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      const code = await issuePasswordCode(tx, id, 'RESET', actor.id);
+      await this.audit.record({ action: 'user.password-reset', resourceType: 'user', resourceId: id }, { tx });
+      return code;
+    });
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {

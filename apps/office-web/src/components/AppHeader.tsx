@@ -3,7 +3,7 @@ import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
 import { SkipLink, SoundToggle } from '@distans/web-ui/header-parts';
 import type { OfficeSummary } from '../api';
 import { useLive } from '../live';
-import { absolute, SECTIONS, sectionPath, type Section } from '../routes';
+import { absolute, ADMIN_SECTIONS, adminPath, SECTIONS, sectionPath, type AdminSection, type Section } from '../routes';
 import { useSession } from '../session';
 
 /** The section a nested location (relative to /offices/:officeId) belongs to. */
@@ -12,13 +12,16 @@ function sectionOf(location: string): Section {
   return SECTIONS.find((section) => section === first) ?? 'day';
 }
 
-/** Top bar on every screen: which office, the sections, live state, sound, language, log out. */
-export function AppHeader(props: { office: OfficeSummary }) {
+/**
+ * Top bar on every screen: which office, the sections (an office's, or the administrators'
+ * settings), live state, sound, language, log out.
+ */
+export function AppHeader(props: { office?: OfficeSummary; adminSection?: AdminSection }) {
   const { t } = useI18n();
   const { profile, offices, logout } = useSession();
   const { connection } = useLive();
   const [location, navigate] = useLocation();
-  const current = sectionOf(location);
+  const current = props.office ? sectionOf(location) : 'day';
 
   return (
     <header className="app-header">
@@ -32,11 +35,12 @@ export function AppHeader(props: { office: OfficeSummary }) {
           <select
             id="office-select"
             data-testid="office-select"
-            value={props.office.id}
+            value={props.office?.id ?? ''}
             onChange={(event) =>
               navigate(absolute(sectionPath(event.target.value, current === 'day' ? 'day' : current)))
             }
           >
+            {!props.office && <option value="">{t('header.chooseOffice')}</option>}
             {offices.map((office) => (
               <option key={office.id} value={office.id}>
                 {office.name}
@@ -54,19 +58,39 @@ export function AppHeader(props: { office: OfficeSummary }) {
         </p>
       </div>
       <div className="sections-row">
-        <nav className="sections" aria-label={t('nav.label')}>
+        <nav className="sections" aria-label={t(props.office ? 'nav.label' : 'nav.admin.label')}>
           <ul>
-            {SECTIONS.map((section) => (
-              <li key={section}>
-                <Link
-                  href={section === 'day' ? '/' : `/${section}`}
-                  aria-current={current === section ? 'page' : undefined}
-                  data-testid={`nav-${section}`}
-                >
-                  {t(`nav.${section}`)}
+            {props.office &&
+              SECTIONS.map((section) => (
+                <li key={section}>
+                  <Link
+                    href={section === 'day' ? '/' : `/${section}`}
+                    aria-current={current === section ? 'page' : undefined}
+                    data-testid={`nav-${section}`}
+                  >
+                    {t(`nav.${section}`)}
+                  </Link>
+                </li>
+              ))}
+            {profile.role === 'ADMIN' && props.office && (
+              <li>
+                <Link href={absolute(adminPath('offices'))} data-testid="nav-admin">
+                  {t('nav.admin')}
                 </Link>
               </li>
-            ))}
+            )}
+            {!props.office &&
+              ADMIN_SECTIONS.map((section) => (
+                <li key={section}>
+                  <Link
+                    href={absolute(adminPath(section))}
+                    aria-current={props.adminSection === section ? 'page' : undefined}
+                    data-testid={`nav-admin-${section}`}
+                  >
+                    {t(`nav.admin.${section}`)}
+                  </Link>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="header-tools">

@@ -56,3 +56,8 @@ export function Needs(props: { booking: Pick<StaffBookingView, 'interpreter' | '
     </ul>
   );
 }
+
+/** An agency's or case type's name for staff, who read Swedish or English. */
+export function staffName(named: { nameSv: string; nameEn: string }, locale: string): string {
+  return locale === 'sv' ? named.nameSv : named.nameEn;
+}

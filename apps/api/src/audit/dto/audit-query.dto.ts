@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 
-export class AuditQueryDto extends PageQuery {
+/** The filters of the log, without paging (the CSV export). */
+export class AuditExportQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) action?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) resourceType?: string;
@@ -16,3 +17,5 @@ export class AuditQueryDto extends PageQuery {
   @IsISO8601({ strict: true })
   to?: string;
 }
+
+export class AuditQueryDto extends IntersectionType(AuditExportQueryDto, PageQuery) {}

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@distans/contracts';
+import type { BookingImpactView, Page } from '@distans/contracts';
+import { BookingDecisionQueryDto } from '../booking-impact/booking-decision.dto';
 import { CurrentActor, Public, Roles } from '../../auth/auth.decorators';
 import type { Actor } from '../../common/request-context';
 import { ApiPageResponse } from '../shared/api-docs';
@@ -53,6 +54,23 @@ export class OfficeHoursController {
     return this.hours.putException(actor, id, date, dto);
   }
 
+  /** Dry run of the PUT: the bookings on that day the new hours would leave outside them. */
+  @ApiBearerAuth()
+  @Roles('ADMIN', 'OFFICE_STAFF')
+  @Post('exceptions/:date/preview')
+  @HttpCode(200)
+  @ApiParam(DATE_PARAM)
+  @ApiOkResponse({ description: 'The affected bookings: `{ affected: ConflictingBooking[] }`' })
+  previewException(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('date', ParseCalendarDatePipe) date: string,
+    @Body() dto: PutOfficeExceptionDto,
+  ): Promise<BookingImpactView> {
+    return this.hours.previewException(actor, id, date, dto);
+  }
+
+  /** The day goes back to the weekly hours; bookings that do not fit them need `onBookings`. */
   @ApiBearerAuth()
   @Roles('ADMIN', 'OFFICE_STAFF')
   @Delete('exceptions/:date')
@@ -62,7 +80,8 @@ export class OfficeHoursController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('date', ParseCalendarDatePipe) date: string,
+    @Query() q: BookingDecisionQueryDto,
   ): Promise<void> {
-    await this.hours.removeException(actor, id, date);
+    await this.hours.removeException(actor, id, date, q.onBookings);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, TimeIntervalDto, WeeklyIntervalDto } from '@distans/contracts';
+import type { BookingDecision, BookingImpactView, Page, TimeIntervalDto, WeeklyIntervalDto } from '@distans/contracts';
 import {
   daysBetween,
   findDatedExceptionProblems,
@@ -17,7 +17,8 @@ import { AuditService } from '../../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import type { Actor } from '../../common/request-context';
 import { assertOfficeInScope } from '../../common/scope';
-import { affected, selectPage, SqlFilter } from '../../common/sql';
+import { affected as rowsAffected, selectPage, SqlFilter } from '../../common/sql';
+import { BookingImpactService } from '../booking-impact/booking-impact.service';
 import {
   MAX_CALENDAR_DAYS,
   OfficeExceptionQueryDto,
@@ -40,6 +41,7 @@ export class OfficeHoursService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly impact: BookingImpactService,
   ) {}
 
   async listExceptions(officeId: string, q: OfficeExceptionQueryDto): Promise<Page<OfficeExceptionView>> {
@@ -67,8 +69,13 @@ export class OfficeHoursService {
     assertOfficeInScope(actor, officeId);
     const intervals = dto.closed ? [] : sortedIntervals(dto.intervals ?? []);
     return this.db.transaction(async (tx) => {
-      const [office]: unknown[] = await tx.query(`SELECT 1 FROM office WHERE id = $1 FOR KEY SHARE`, [officeId]);
+      // FOR UPDATE: one change to the office's calendar at a time, so its impact is judged on what stands.
+      const [office]: unknown[] = await tx.query(`SELECT 1 FROM office WHERE id = $1 FOR UPDATE`, [officeId]);
       if (!office) throw new NotFoundError('Office not found');
+      const affected = await this.impact.ofCalendarChange(tx, officeId, {
+        exception: { date, closed: dto.closed, intervals, reason: dto.reason },
+      });
+      await this.impact.settle(tx, affected, dto.onBookings, 'office-hours');
       const [row]: OfficeExceptionView[] = await tx.query(
         `INSERT INTO office_exception AS e (office_id, date, closed, intervals, reason) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (office_id, date)
@@ -81,7 +88,7 @@ export class OfficeHoursService {
           action: 'office.exception.put',
           resourceType: 'office',
           resourceId: officeId,
-          details: { date, closed: dto.closed },
+          details: { date, closed: dto.closed, affectedBookings: affected.length, onBookings: dto.onBookings ?? null },
         },
         { tx },
       );
@@ -89,14 +96,42 @@ export class OfficeHoursService {
     });
   }
 
-  async removeException(actor: Actor, officeId: string, date: IsoDate): Promise<void> {
+  /** Dry run of putException: the bookings on that day the new hours would leave outside them. */
+  async previewException(
+    actor: Actor,
+    officeId: string,
+    date: IsoDate,
+    dto: PutOfficeExceptionDto,
+  ): Promise<BookingImpactView> {
+    const problems = exceptionProblems(date, dto);
+    if (Object.keys(problems).length) throw new InvalidInputError('The exception is not valid', { details: problems });
+    assertOfficeInScope(actor, officeId);
+    await this.office(officeId);
+    const intervals = dto.closed ? [] : sortedIntervals(dto.intervals ?? []);
+    const affected = await this.impact.ofCalendarChange(this.db.manager, officeId, {
+      exception: { date, closed: dto.closed, intervals },
+    });
+    return { affected: this.impact.views(affected) };
+  }
+
+  async removeException(
+    actor: Actor,
+    officeId: string,
+    date: IsoDate,
+    onBookings: BookingDecision | undefined,
+  ): Promise<void> {
     assertOfficeInScope(actor, officeId);
     await this.db.transaction(async (tx) => {
+      const [office]: unknown[] = await tx.query(`SELECT 1 FROM office WHERE id = $1 FOR UPDATE`, [officeId]);
+      if (!office) throw new NotFoundError('Office not found');
+      // The day falls back to the weekly hours (or a holiday): bookings made for the changed hours may not fit.
+      const stranded = await this.impact.ofCalendarChange(tx, officeId, { exception: null, date });
+      await this.impact.settle(tx, stranded, onBookings, 'office-hours');
       const result: unknown = await tx.query(`DELETE FROM office_exception WHERE office_id = $1 AND date = $2`, [
         officeId,
         date,
       ]);
-      if (affected(result) === 0) throw new NotFoundError('No exception on this date');
+      if (rowsAffected(result) === 0) throw new NotFoundError('No exception on this date');
       await this.audit.record(
         { action: 'office.exception.delete', resourceType: 'office', resourceId: officeId, details: { date } },
         { tx },

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@distans/contracts';
+import type { BookingImpactView, Page } from '@distans/contracts';
 import { CurrentActor, Public, Roles } from '../../auth/auth.decorators';
 import type { Actor } from '../../common/request-context';
 import { ApiPageResponse } from '../shared/api-docs';
@@ -45,5 +45,19 @@ export class OfficesController {
     @Body() dto: UpdateOfficeDto,
   ): Promise<OfficeView> {
     return this.offices.update(actor, id, dto);
+  }
+
+  /** Dry run of PATCH: the future bookings the new hours would leave outside them. Nothing is saved. */
+  @ApiBearerAuth()
+  @Roles('ADMIN', 'OFFICE_STAFF')
+  @Post(':id/preview')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The affected bookings: `{ affected: ConflictingBooking[] }`' })
+  preview(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateOfficeDto,
+  ): Promise<BookingImpactView> {
+    return this.offices.preview(actor, id, dto);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, WeeklyIntervalDto } from '@distans/contracts';
+import type { BookingImpactView, Page, WeeklyIntervalDto } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../common/domain-errors';
@@ -8,13 +8,14 @@ import type { Actor } from '../../common/request-context';
 import { assertOfficeInScope } from '../../common/scope';
 import { containsPattern, selectPage, SqlFilter, SqlUpdate, UniqueFields, withUniqueFields } from '../../common/sql';
 import { canonicalZone, sentFields } from '../../common/validators';
+import { BookingImpactService, CalendarChange } from '../booking-impact/booking-impact.service';
 import { CreateOfficeDto, OfficeQueryDto, OfficeView, UpdateOfficeDto } from './dto/office.dto';
 
 const COLUMNS = `
   o.id, o.name, o.municipality,
   json_build_object('id', c.id, 'name', c.name) AS county,
   json_build_object('id', r.id, 'name', r.name) AS region,
-  json_build_object('streetAddress', o.street_address, 'postalCode', o.postal_code, 'city', o.city) AS address,
+  json_build_object('streetAddress', o.street_address, 'postalCode', o.postal_code, 'city', o.city, 'phone', o.phone) AS address,
   o.office_type AS "officeType", o.time_zone AS "timeZone", o.weekly_hours AS "weeklyHours",
   o.closed_on_public_holidays AS "closedOnPublicHolidays", o.active`;
 const FROM = `FROM office o JOIN county c ON c.id = o.county_id JOIN region r ON r.id = o.region_id`;
@@ -22,7 +23,7 @@ const FROM = `FROM office o JOIN county c ON c.id = o.county_id JOIN region r ON
 const UNIQUE: UniqueFields = { office_name_key: { field: 'name', message: 'An office with this name already exists' } };
 
 /** Office staff run their office's day: they may set its opening hours, nothing else about it. */
-const STAFF_EDITABLE: ReadonlySet<string> = new Set(['weeklyHours', 'closedOnPublicHolidays']);
+const STAFF_EDITABLE: ReadonlySet<string> = new Set(['weeklyHours', 'closedOnPublicHolidays', 'onBookings']);
 
 /** Service offices. Public to read (a citizen picks one); administrators run the catalogue. */
 @Injectable()
@@ -30,6 +31,7 @@ export class OfficesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly impact: BookingImpactService,
   ) {}
 
   list(q: OfficeQueryDto): Promise<Page<OfficeView>> {
@@ -55,8 +57,8 @@ export class OfficesService {
         const regionId = await this.regionOfCounty(tx, dto.countyId);
         const [row]: { id: string }[] = await tx.query(
           `INSERT INTO office (name, municipality, county_id, region_id, time_zone, street_address, postal_code, city,
-                               office_type, weekly_hours, closed_on_public_holidays, active)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                               office_type, weekly_hours, closed_on_public_holidays, active, phone)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
           [
             dto.name,
             dto.municipality,
@@ -70,6 +72,7 @@ export class OfficesService {
             JSON.stringify(sortedHours(dto.weeklyHours ?? [])),
             dto.closedOnPublicHolidays ?? true,
             dto.active ?? true,
+            dto.phone ?? '',
           ],
         );
         await this.audit.record(
@@ -98,6 +101,10 @@ export class OfficesService {
       this.db.transaction(async (tx) => {
         const [found]: unknown[] = await tx.query(`SELECT 1 FROM office WHERE id = $1 FOR UPDATE`, [id]);
         if (!found) throw new NotFoundError('Office not found');
+        if (changesHours(dto)) {
+          const affected = await this.impact.ofCalendarChange(tx, id, hoursChange(dto));
+          await this.impact.settle(tx, affected, dto.onBookings, 'office-hours');
+        }
         const regionId = dto.countyId === undefined ? undefined : await this.regionOfCounty(tx, dto.countyId);
         const update = new SqlUpdate(id)
           .set('name', dto.name)
@@ -108,6 +115,7 @@ export class OfficesService {
           .set('street_address', dto.streetAddress)
           .set('postal_code', dto.postalCode)
           .set('city', dto.city)
+          .set('phone', dto.phone)
           .set('office_type', dto.officeType)
           .set('weekly_hours', dto.weeklyHours === undefined ? undefined : JSON.stringify(sortedHours(dto.weeklyHours)))
           .set('closed_on_public_holidays', dto.closedOnPublicHolidays)
@@ -115,12 +123,28 @@ export class OfficesService {
         if (update.isEmpty) return;
         await tx.query(`UPDATE office SET ${update.sql}, updated_at = now() WHERE id = $1`, update.params);
         await this.audit.record(
-          { action: 'office.update', resourceType: 'office', resourceId: id, details: { fields } },
+          {
+            action: 'office.update',
+            resourceType: 'office',
+            resourceId: id,
+            details: {
+              fields: fields.filter((field) => field !== 'onBookings'),
+              ...(dto.onBookings ? { onBookings: dto.onBookings } : {}),
+            },
+          },
           { tx },
         );
       }),
     );
     return this.get(id);
+  }
+
+  /** The bookings new hours would leave outside them, before anything is saved. */
+  async preview(actor: Actor, id: string, dto: UpdateOfficeDto): Promise<BookingImpactView> {
+    assertOfficeInScope(actor, id);
+    await this.get(id);
+    const affected = changesHours(dto) ? await this.impact.ofCalendarChange(this.db.manager, id, hoursChange(dto)) : [];
+    return { affected: this.impact.views(affected) };
   }
 
   private async regionOfCounty(tx: EntityManager, countyId: string): Promise<string> {
@@ -138,4 +162,15 @@ function sortedHours(hours: readonly WeeklyIntervalDto[]): WeeklyIntervalDto[] {
   return hours
     .map(({ weekday, opens, closes }) => ({ weekday, opens, closes }))
     .sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
+}
+
+function changesHours(dto: UpdateOfficeDto): boolean {
+  return dto.weeklyHours !== undefined || dto.closedOnPublicHolidays !== undefined;
+}
+
+function hoursChange(dto: UpdateOfficeDto): CalendarChange {
+  return {
+    ...(dto.weeklyHours ? { weeklyHours: sortedHours(dto.weeklyHours) } : {}),
+    ...(dto.closedOnPublicHolidays !== undefined ? { closedOnPublicHolidays: dto.closedOnPublicHolidays } : {}),
+  };
 }

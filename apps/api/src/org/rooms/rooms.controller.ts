@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@distans/contracts';
+import type { BookingImpactView, Page } from '@distans/contracts';
+import { BookingDecisionQueryDto } from '../booking-impact/booking-decision.dto';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import type { Actor } from '../../common/request-context';
 import { ApiPageResponse } from '../shared/api-docs';
@@ -43,11 +44,22 @@ export class RoomsController {
     return this.rooms.update(actor, id, dto);
   }
 
-  /** Deactivates the room; it is never deleted. */
+  /** The room's bookings still to come: what deactivating it would affect. */
+  @Get(':id/future-bookings')
+  @ApiOkResponse({ description: '`{ affected: ConflictingBooking[] }`' })
+  futureBookings(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BookingImpactView> {
+    return this.rooms.futureBookings(actor, id);
+  }
+
+  /** Deactivates the room; it is never deleted. Bookings still to come in it need `onBookings`. */
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The room is now inactive' })
-  async deactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.rooms.deactivate(actor, id);
+  async deactivate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: BookingDecisionQueryDto,
+  ): Promise<void> {
+    await this.rooms.deactivate(actor, id, q.onBookings);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page } from '@distans/contracts';
+import type { BookingDecision, BookingImpactView, Page } from '@distans/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
@@ -8,6 +8,7 @@ import type { Actor } from '../../common/request-context';
 import { officeScope } from '../../common/scope';
 import { selectPage, SqlFilter, SqlUpdate, UniqueFields, withUniqueFields } from '../../common/sql';
 import { sentFields } from '../../common/validators';
+import { BookingImpactService } from '../booking-impact/booking-impact.service';
 import { CreateRoomDto, RoomQueryDto, RoomView, UpdateRoomDto } from './dto/room.dto';
 
 const COLUMNS = `
@@ -31,6 +32,7 @@ export class RoomsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly impact: BookingImpactService,
   ) {}
 
   list(actor: Actor, q: RoomQueryDto): Promise<Page<RoomView>> {
@@ -69,7 +71,8 @@ export class RoomsService {
   async update(actor: Actor, id: string, dto: UpdateRoomDto): Promise<RoomView> {
     await withUniqueFields(UNIQUE, () =>
       this.db.transaction(async (tx) => {
-        await this.lockInScope(tx, actor, id);
+        const active = await this.lockInScope(tx, actor, id);
+        if (active && dto.active === false) await this.settleFutureBookings(tx, id, dto.onBookings);
         const update = new SqlUpdate(id)
           .set('name', dto.name)
           .set('capacity', dto.capacity)
@@ -79,7 +82,12 @@ export class RoomsService {
         if (update.isEmpty) return;
         await tx.query(`UPDATE room SET ${update.sql}, updated_at = now() WHERE id = $1`, update.params);
         await this.audit.record(
-          { action: 'room.update', resourceType: 'room', resourceId: id, details: { fields: sentFields(dto) } },
+          {
+            action: 'room.update',
+            resourceType: 'room',
+            resourceId: id,
+            details: { fields: sentFields(dto).filter((field) => field !== 'onBookings') },
+          },
           { tx },
         );
       }),
@@ -87,13 +95,24 @@ export class RoomsService {
     return this.get(actor, id);
   }
 
-  async deactivate(actor: Actor, id: string): Promise<void> {
+  /** What taking the room out of use would strand: its bookings still to come. */
+  async futureBookings(actor: Actor, id: string): Promise<BookingImpactView> {
+    await this.get(actor, id);
+    return { affected: this.impact.views(await this.impact.inRoom(this.db.manager, id)) };
+  }
+
+  async deactivate(actor: Actor, id: string, onBookings?: BookingDecision): Promise<void> {
     await this.db.transaction(async (tx) => {
       const active = await this.lockInScope(tx, actor, id);
       if (!active) return;
+      await this.settleFutureBookings(tx, id, onBookings);
       await tx.query(`UPDATE room SET active = false, updated_at = now() WHERE id = $1`, [id]);
       await this.audit.record({ action: 'room.deactivate', resourceType: 'room', resourceId: id }, { tx });
     });
+  }
+
+  private async settleFutureBookings(tx: EntityManager, id: string, onBookings?: BookingDecision): Promise<void> {
+    await this.impact.settle(tx, await this.impact.inRoom(tx, id), onBookings, 'room-deactivated');
   }
 
   private scoped(actor: Actor): SqlFilter {

@@ -16,7 +16,7 @@ import {
 import { LANGUAGES, Language, STAFF_ROLES, StaffRole } from '@distans/contracts';
 import { IsWeeklySchedule, WeeklyIntervalInput } from '../../common/dto/schedule.dto';
 import { PageQuery } from '../../common/pagination';
-import { IsOmittable } from '../../common/validators';
+import { IsOmittable, ToBoolean } from '../../common/validators';
 
 const PASSWORD_RULE = 'password must be at least 12 characters';
 
@@ -24,11 +24,15 @@ export class CreateUserDto {
   @ApiProperty() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) displayName: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role: StaffRole;
-  @ApiProperty({ minLength: 12 })
+  @ApiPropertyOptional({
+    minLength: 12,
+    description: 'Left out: the answer carries a one-time invitation code with which the person chooses their own',
+  })
+  @IsOmittable()
   @IsString()
   @MinLength(12, { message: PASSWORD_RULE })
   @MaxLength(200)
-  password: string;
+  password?: string;
 
   @ApiPropertyOptional({ description: 'HANDLER only, required for handlers' })
   @IsOptional()
@@ -110,6 +114,20 @@ export class UserQueryDto extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseTypeId?: string;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ description: 'Name or e-mail contains' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional() @IsOptional() @ToBoolean() @IsBoolean() active?: boolean;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({ example: 'K7MQ-4XR9-ABCD-EFGH', description: 'The one-time code from the invitation or reset' })
+  @IsString()
+  @MaxLength(40)
+  code: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: PASSWORD_RULE })
+  @MaxLength(200)
+  password: string;
 }
 
 export class CreateAbsenceDto {

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import type { BookingDecision } from '@distans/contracts';
 import type { OpeningDaySource } from '@distans/scheduling';
+import { OnBookings } from '../../booking-impact/booking-decision.dto';
 import { TimeIntervalInput } from '../../../common/dto/schedule.dto';
 import { PageQuery } from '../../../common/pagination';
 import { IsCalendarDate, IsOmittable, Trim } from '../../../common/validators';
@@ -28,6 +30,9 @@ export class PutOfficeExceptionDto {
   @IsString()
   @MaxLength(200)
   reason?: string;
+
+  /** Asked for when the new hours of the day leave bookings outside them. */
+  @OnBookings() onBookings?: BookingDecision;
 }
 
 export class OfficeExceptionQueryDto extends PageQuery {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { OFFICE_TYPES, OfficeType } from '@distans/contracts';
+import { OFFICE_TYPES, OfficeType, type BookingDecision } from '@distans/contracts';
+import { OnBookings } from '../../booking-impact/booking-decision.dto';
 import { IsWeeklySchedule, WeeklyIntervalInput } from '../../../common/dto/schedule.dto';
 import { PageQuery } from '../../../common/pagination';
 import { RefView } from '../../shared/api-docs';
@@ -54,6 +55,13 @@ export class CreateOfficeDto {
   @MaxLength(100)
   city?: string;
 
+  @ApiPropertyOptional({ example: '0413-123 45', maxLength: 30, description: 'Shown to visitors who need to call' })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @MaxLength(30)
+  phone?: string;
+
   @ApiPropertyOptional({ type: [WeeklyIntervalInput], description: 'Regular opening hours, office-local time' })
   @IsOmittable()
   @IsWeeklySchedule()
@@ -97,6 +105,7 @@ export class UpdateOfficeDto {
   @ApiPropertyOptional({ maxLength: 200 }) @IsOmittable() @Trim() @IsString() @MaxLength(200) streetAddress?: string;
   @ApiPropertyOptional({ maxLength: 20 }) @IsOmittable() @Trim() @IsString() @MaxLength(20) postalCode?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOmittable() @Trim() @IsString() @MaxLength(100) city?: string;
+  @ApiPropertyOptional({ maxLength: 30 }) @IsOmittable() @Trim() @IsString() @MaxLength(30) phone?: string;
 
   @ApiPropertyOptional({ type: [WeeklyIntervalInput] })
   @IsOmittable()
@@ -105,6 +114,9 @@ export class UpdateOfficeDto {
 
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() closedOnPublicHolidays?: boolean;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
+
+  /** Asked for when new hours leave future bookings outside them. */
+  @OnBookings() onBookings?: BookingDecision;
 }
 
 export class OfficeQueryDto extends PageQuery {
@@ -129,6 +141,7 @@ export class AddressView {
   @ApiProperty() streetAddress: string;
   @ApiProperty() postalCode: string;
   @ApiProperty() city: string;
+  @ApiProperty() phone: string;
 }
 
 /** What anyone may know about an office: no personal data. */

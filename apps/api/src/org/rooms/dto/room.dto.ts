@@ -13,7 +13,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ROOM_EQUIPMENT, RoomEquipment } from '@distans/contracts';
+import { ROOM_EQUIPMENT, RoomEquipment, type BookingDecision } from '@distans/contracts';
+import { OnBookings } from '../../booking-impact/booking-decision.dto';
 import { PageQuery } from '../../../common/pagination';
 import { RefView } from '../../shared/api-docs';
 import { IsNotBlank, IsOmittable, ToBoolean, Trim } from '../../../common/validators';
@@ -71,6 +72,9 @@ export class UpdateRoomDto {
   equipment?: RoomEquipment[];
 
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
+
+  /** Asked for when `active: false` would leave bookings still to come in the room. */
+  @OnBookings() onBookings?: BookingDecision;
 }
 
 export class RoomQueryDto extends PageQuery {

@@ -39,7 +39,12 @@ export abstract class DomainError extends Error {
   }
 
   toSessionError(): SessionError {
-    return { code: this.sessionCode, message: this.message, ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.sessionCode,
+      errorCode: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 

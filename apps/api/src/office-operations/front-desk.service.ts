@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreatedBooking, IdCheckMethod, StaffBookingView } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { canMove, describeStatus } from '../bookings/booking-lifecycle';
+import { canMove, statusConflict } from '../bookings/booking-lifecycle';
 import { staffBookingView } from '../bookings/booking-view';
 import { BookingsService } from '../bookings/bookings.service';
 import { ConflictError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { OfficeBookingDto } from './dto/office-booking.dto';
-import { localClock } from '../common/local-time';
+import { clockLabel } from '../common/local-time';
 
 /** Visitors may check in this long before their start (they tend to come early). */
 export const CHECK_IN_OPENS_MINUTES = 60;
@@ -38,18 +38,18 @@ export class FrontDeskService {
     return this.db.transaction(async (tx) => {
       const booking = await this.bookings.load(tx, bookingId, true);
       assertOfficeInScope(actor, booking.office_id, 'Booking');
-      if (!canMove(booking.status, 'CHECKED_IN')) {
-        throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be checked in`);
-      }
+      if (!canMove(booking.status, 'CHECKED_IN')) throw statusConflict(booking.status, 'checked in');
       const opens = booking.starts_at.getTime() - CHECK_IN_OPENS_MINUTES * 60_000;
       if (now < opens) {
         throw new ConflictError(
-          `Check-in opens ${CHECK_IN_OPENS_MINUTES} minutes before the start, at ${localClock(opens, booking.time_zone)}`,
+          `Check-in opens ${CHECK_IN_OPENS_MINUTES} minutes before the start, at ${clockLabel(opens, booking.time_zone)}`,
+          { code: 'CHECK_IN_NOT_OPEN' },
         );
       }
       if (now >= booking.ends_at.getTime()) {
         throw new ConflictError(
-          `The meeting was due to end at ${localClock(booking.ends_at, booking.time_zone)}; it can no longer be checked in`,
+          `The meeting was due to end at ${clockLabel(booking.ends_at, booking.time_zone)}; it can no longer be checked in`,
+          { code: 'CHECK_IN_CLOSED' },
         );
       }
       // Written before the status so that the database's "checked in means verified" check holds.
@@ -87,7 +87,8 @@ export class FrontDeskService {
       assertOfficeInScope(actor, booking.office_id, 'Booking');
       if (canMove(booking.status, 'NO_SHOW') && now < booking.starts_at.getTime()) {
         throw new ConflictError(
-          `A no-show can be marked only after the start, at ${localClock(booking.starts_at, booking.time_zone)}`,
+          `A no-show can be marked only after the start, at ${clockLabel(booking.starts_at, booking.time_zone)}`,
+          { code: 'NO_SHOW_TOO_EARLY' },
         );
       }
       const moved = await this.bookings.move(tx, booking, 'NO_SHOW', 'NO_SHOW', { id: actor.id, role: actor.role });

@@ -110,7 +110,8 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
           ) as Error & {
             data?: unknown;
           };
-          refusal.data = { code: toSessionError(error).code };
+          const { code, errorCode } = toSessionError(error);
+          refusal.data = { code, ...(errorCode ? { errorCode } : {}) };
           if (!(error instanceof DomainError)) this.logger.error({ err: error }, 'session handshake failed');
           next(refusal);
         },

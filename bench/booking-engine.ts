@@ -127,6 +127,9 @@ async function main(): Promise<number> {
     LOG_LEVEL: 'silent',
     DB_MIGRATE_ON_START: 'true',
     JOB_INTERVAL_SECONDS: '0',
+    // The booking engine needs no video: no mediasoup worker binary and no media ports, so the
+    // benchmark runs on a machine that has not built the worker, and beside a running Distans.
+    MEDIA_ENABLED: 'false',
     DATA_DIR: dataDir,
     ...(env.BENCH_POOL_SIZE ? { DB_POOL_SIZE: env.BENCH_POOL_SIZE } : {}),
   });

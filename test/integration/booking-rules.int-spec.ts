@@ -429,7 +429,7 @@ describe('Booking rules and their messages', () => {
       );
     });
 
-    it('should tell the desk when check-in opens, when it has closed, and that a booking is already done', async () => {
+    it('should tell the desk when check-in opens, when it has closed, when a new time can be given, and that a booking is done', async () => {
       const world = await bookingWorld(t, { minNoticeMin: 0, aroundTheClock: true, rooms: 3, handlers: 3 });
       const token = await staffOf(world);
       const checkIn = (id: string) =>
@@ -442,6 +442,9 @@ describe('Booking rules and their messages', () => {
 
       const soon = await book(world, quarterFromNow(15));
       expect((await checkIn(soon.body.id)).status).toBe(200);
+      // The handler still has time to come: no new time for the waiting visitor yet.
+      const early = await call('GET', `/bookings/${soon.body.id}/new-time-options`, { token });
+      expect(refusal(early)).toMatchObject({ status: 409, code: 'NEW_TIME_TOO_EARLY' });
       expect(refusal(await checkIn(soon.body.id))).toEqual({
         status: 409,
         code: 'BOOKING_STATUS_CONFLICT',

@@ -1,7 +1,7 @@
-import { io, Socket } from 'socket.io-client';
 import type { BookingChangedEvent, StaffCallEvent } from '@distans/contracts';
 import { at, bookingBody, bookingWorld, BookingWorld, futureDate } from '../support/booking-fixture';
 import { Factory, login } from '../support/factories';
+import { liveClients } from '../support/live-client';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('Live updates and the room screen', () => {
@@ -11,28 +11,8 @@ describe('Live updates and the room screen', () => {
   let handlerToken: string;
   let staffToken: string;
   let deviceToken: string;
-  const sockets: Socket[] = [];
 
-  const connect = (token: string | undefined): Promise<Socket> =>
-    new Promise((resolve, reject) => {
-      const socket = io(`${baseUrl}/live`, {
-        auth: token ? { token } : {},
-        transports: ['websocket'],
-        reconnection: false,
-      });
-      sockets.push(socket);
-      // The server joins the caller's rooms asynchronously after the handshake; give it a moment.
-      socket.once('connect', () => setTimeout(() => resolve(socket), 150));
-      socket.once('connect_error', reject);
-    });
-  const next = <T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-      socket.once(event, (payload: T) => {
-        clearTimeout(timer);
-        resolve(payload);
-      });
-    });
+  const { connect, next, closeAll } = liveClients(() => baseUrl);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -48,7 +28,7 @@ describe('Live updates and the room screen', () => {
     deviceToken = paired.body.deviceToken;
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    closeAll();
     await t.close();
   });
 

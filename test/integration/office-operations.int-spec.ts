@@ -71,6 +71,7 @@ describe('Office operations', () => {
           idCheckRequired: true,
           checkedIn: false,
           visitorName: 'A. Andersson',
+          waitingForHandler: null,
         },
       ]);
       const text = JSON.stringify(res.body);

@@ -24,6 +24,7 @@ import { OfficeOperationsModule } from './office-operations/office-operations.mo
 import { OrgModule } from './org/org.module';
 import { RoomScreenModule } from './room-screen/room-screen.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { StaffCallsModule } from './staff-calls/staff-calls.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -54,6 +55,7 @@ export class AppModule {
         AgendaModule,
         JobsModule,
         RoomScreenModule,
+        StaffCallsModule,
         LiveModule,
         SessionsModule,
       ],

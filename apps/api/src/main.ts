@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { fillDemoSecrets } from './config/runtime-secrets';
 import { createApp } from './bootstrap';
-import { createRootLogger } from './common/logger';
+import { createRootLogger, resolveLogFormat } from './common/logger';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { seedDemoData } from './seed/seeder';
 import { DataSource } from 'typeorm';
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createRootLogger(config.LOG_LEVEL);
+  const format = resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true, config.NODE_ENV);
+  const logger = createRootLogger(config.LOG_LEVEL, undefined, format);
   const say = (line: string): void => logger.info(line);
   await fillDemoSecrets(config);
 
@@ -52,11 +53,12 @@ async function main(): Promise<void> {
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const base = `http://${shown}:${config.PORT}`;
   const lines = [
-    `Handler app:   ${base}/handler/`,
-    `Room screen:   ${base}/room/`,
-    `API:           ${base}`,
-    `API docs:      ${base}/api/docs`,
-    `Health:        ${base}/health`,
+    `Office console: ${base}/office/   (log in as the office staff member or the administrator above)`,
+    `Handler app:    ${base}/handler/  (log in as a handler or the interpreter above)`,
+    `Room screen:    ${base}/room/`,
+    `API:            ${base}`,
+    `API docs:       ${base}/api/docs`,
+    `Health:         ${base}/health`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

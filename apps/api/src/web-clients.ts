@@ -3,9 +3,11 @@ import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+/** `history`: the app routes with real URLs (the history API), so every path under it is the app. */
 export const WEB_CLIENTS = [
-  { prefix: '/handler/', folder: 'handler' },
-  { prefix: '/room/', folder: 'room' },
+  { prefix: '/handler/', folder: 'handler', history: false },
+  { prefix: '/room/', folder: 'room', history: false },
+  { prefix: '/office/', folder: 'office', history: true },
 ] as const;
 
 /**
@@ -23,7 +25,12 @@ export async function serveWebClients(app: NestFastifyApplication, distDir: stri
       prefix: client.prefix,
       decorateReply: index === 0,
       index: ['index.html'],
+      // Files are routed one by one, so that any other path can fall back to the app's page.
+      wildcard: !client.history,
     });
+    if (client.history) {
+      fastify.get(`${client.prefix}*`, (_request, reply) => reply.sendFile('index.html', root));
+    }
     fastify.get(client.prefix.slice(0, -1), (_request, reply) => reply.redirect(client.prefix, 302));
     served.push(client.prefix);
   }

@@ -1,31 +1,31 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { I18nProvider, useI18n } from '@distans/web-ui/i18n';
+import { STAFF_APP_OF_ROLE } from '@distans/web-ui/staff-apps';
+import { WrongRoleScreen } from '@distans/web-ui/WrongRoleScreen';
 import type { Profile } from './api/types';
 import { AuthProvider } from './auth/auth-context';
-import { AuthManager } from './auth/auth-manager';
+import { AuthManager } from '@distans/web-ui/auth-manager';
 import type { ActiveCall, EndReason } from './call/active-call';
 import { AppHeader } from './components/AppHeader';
-import { AnnouncerProvider } from './components/Announcer';
-import { SoundPreferenceProvider } from './cues/sound-preference';
+import { AnnouncerProvider } from '@distans/web-ui/Announcer';
+import { ReminderBanner } from './components/ReminderBanner';
+import { SoundPreferenceProvider } from '@distans/web-ui/sound-preference';
 import { HANDLER_LOCALES, loadCatalogue } from './i18n/catalogues';
 import { LiveProvider } from './live/live-provider';
 import { navigate, useRoute } from './routing/route';
 import { AgendaScreen, type Flash } from './screens/AgendaScreen';
 import { BookingDetailScreen } from './screens/BookingDetailScreen';
 import { CallScreen } from './screens/CallScreen';
-import { LoginScreen } from './screens/LoginScreen';
+import { LoginScreen } from '@distans/web-ui/LoginScreen';
 import { PreJoinScreen } from './screens/PreJoinScreen';
 
 const auth = new AuthManager();
-
-/** Roles with an agenda and a seat in the meeting; anyone else has another app. */
-const APP_ROLES = new Set(['HANDLER', 'INTERPRETER']);
 
 export function App() {
   return (
     <I18nProvider locales={HANDLER_LOCALES} loadCatalogue={loadCatalogue} storageKey="distans.handler.locale">
       <AnnouncerProvider>
-        <SoundPreferenceProvider>
+        <SoundPreferenceProvider storageKey="distans.handler.sound">
           <Root />
         </SoundPreferenceProvider>
       </AnnouncerProvider>
@@ -35,34 +35,22 @@ export function App() {
 
 function Root() {
   const { signedIn, signedOutReason } = useSyncExternalStore(auth.subscribe, auth.getSnapshot);
-  const [notice, setNotice] = useState<string | null>(null);
-  if (!signedIn) return <LoginScreen auth={auth} signedOutReason={signedOutReason} notice={notice} />;
-  return <SignedIn onRefused={setNotice} />;
+  if (!signedIn) return <LoginScreen auth={auth} signedOutReason={signedOutReason} />;
+  return <SignedIn />;
 }
 
-function SignedIn(props: { onRefused: (notice: string) => void }) {
+function SignedIn() {
   const { t } = useI18n();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const { onRefused } = props;
-  // Read when needed, so that switching language does not fetch the profile again.
-  const translate = useRef(t);
-  translate.current = t;
 
   useEffect(() => {
     auth.api
       .get<Profile>('/me')
-      .then((me) => {
-        if (APP_ROLES.has(me.role)) {
-          setProfile(me);
-          return;
-        }
-        onRefused(translate.current('login.wrongRole'));
-        void auth.logout();
-      })
+      .then(setProfile)
       .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
-  }, [attempt, onRefused]);
+  }, [attempt]);
 
   if (!profile) {
     return (
@@ -82,6 +70,8 @@ function SignedIn(props: { onRefused: (notice: string) => void }) {
   }
 
   const logout = () => void auth.logout();
+  // Office staff and administrators work in the office console; send them there, still logged in.
+  if (STAFF_APP_OF_ROLE[profile.role] !== 'handler') return <WrongRoleScreen role={profile.role} onLogout={logout} />;
   return (
     <AuthProvider value={{ auth, profile, logout }}>
       <LiveProvider>
@@ -155,6 +145,7 @@ function Shell(props: { onLogout: () => void }) {
   return (
     <div className={`shell shell-${route.name}`}>
       <AppHeader onLogout={logout} />
+      {route.name !== 'call' && <ReminderBanner />}
       <main id="main" tabIndex={-1}>
         {route.name === 'agenda' && <AgendaScreen key="agenda" date={route.date} flash={flash} />}
         {route.name === 'booking' && <BookingDetailScreen key={route.bookingId} bookingId={route.bookingId} />}

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@distans/web-ui/base.css';
+import '@distans/web-ui/staff.css';
 import './styles/app.css';
 import { App } from './App';
 

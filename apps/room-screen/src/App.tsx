@@ -11,11 +11,15 @@ import { LoadingScreen } from './screens/LoadingScreen';
 import { PairingScreen } from './screens/PairingScreen';
 import { ThanksScreen } from './screens/ThanksScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import { MissedScreen } from './screens/MissedScreen';
+import { StaffCallProvider } from './staff-call';
 import { useRoomStatus } from './use-room-status';
 import { useWakeLock } from './use-wake-lock';
 
 /** How long "Thank you for your visit" stays before the door display returns. */
 const THANKS_MS = 8_000;
+/** "Your case handler could not join" has more to read: what happens next. */
+const MISSED_MS = 20_000;
 
 export function App() {
   const [token, setToken] = useState(readDeviceToken);
@@ -33,7 +37,7 @@ export function App() {
   return <Kiosk key={token} token={token} onRevoked={revoked} />;
 }
 
-type Phase = { kind: 'door' } | { kind: 'visit'; visit: Visit } | { kind: 'thanks' };
+type Phase = { kind: 'door' } | { kind: 'visit'; visit: Visit } | { kind: 'thanks' } | { kind: 'missed' };
 
 /**
  * The paired kiosk: door display, then welcome and the call for a checked-in visit, then thanks.
@@ -49,22 +53,19 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   const finished = useRef(new Set<string>());
   const activeBookingId = phase.kind === 'visit' ? phase.visit.bookingId : null;
 
-  const endVisit = useCallback((bookingId: string, thank: boolean) => {
+  const endVisit = useCallback((bookingId: string, next: 'thanks' | 'missed' | 'door') => {
     finished.current.add(bookingId);
     setPhase((previous) =>
-      previous.kind === 'visit' && previous.visit.bookingId === bookingId
-        ? thank
-          ? { kind: 'thanks' }
-          : { kind: 'door' }
-        : previous,
+      previous.kind === 'visit' && previous.visit.bookingId === bookingId ? { kind: next } : previous,
     );
   }, []);
 
   const onBookingChanged = useCallback(
     (event: BookingChangedEvent) => {
       if (event.bookingId !== activeBookingId) return;
-      if (event.status === 'COMPLETED') endVisit(event.bookingId, true);
-      else if (event.status === 'CANCELLED' || event.status === 'NO_SHOW') endVisit(event.bookingId, false);
+      if (event.status === 'COMPLETED') endVisit(event.bookingId, 'thanks');
+      else if (event.status === 'HANDLER_MISSED') endVisit(event.bookingId, 'missed');
+      else if (event.status === 'CANCELLED' || event.status === 'NO_SHOW') endVisit(event.bookingId, 'door');
     },
     [activeBookingId, endVisit],
   );
@@ -72,7 +73,7 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   const { status, skewMs, online, refresh } = useRoomStatus(api, token, onBookingChanged);
 
   const { call, snapshot } = useVisitCall(activeBookingId, () => token, {
-    onEnded: () => activeBookingId && endVisit(activeBookingId, true),
+    onEnded: () => activeBookingId && endVisit(activeBookingId, 'thanks'),
     onInterrupted: refresh,
     onUnauthorized: onRevoked,
   });
@@ -86,13 +87,18 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
     const listed = isVisitActive(status.visit) && !finished.current.has(status.visit.bookingId) ? status.visit : null;
     switch (phase.kind) {
       case 'thanks':
+      case 'missed':
         return;
       case 'door':
         if (listed) setPhase({ kind: 'visit', visit: listed });
         return;
       case 'visit': {
         if (listed?.bookingId === phase.visit.bookingId) {
-          if (listed.status !== phase.visit.status || listed.localStart !== phase.visit.localStart)
+          if (
+            listed.status !== phase.visit.status ||
+            listed.localStart !== phase.visit.localStart ||
+            listed.handlerReminded !== phase.visit.handlerReminded
+          )
             setPhase({ kind: 'visit', visit: listed });
           return;
         }
@@ -106,25 +112,38 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   }, [status, phase, joined, everJoined]);
 
   useEffect(() => {
-    if (phase.kind !== 'thanks') return;
-    const timer = window.setTimeout(() => {
-      // The next person at the door gets the default language again.
-      setLocale('sv');
-      setPhase({ kind: 'door' });
-      refresh();
-    }, THANKS_MS);
+    if (phase.kind !== 'thanks' && phase.kind !== 'missed') return;
+    const timer = window.setTimeout(
+      () => {
+        // The next person at the door gets the default language again.
+        setLocale('sv');
+        setPhase({ kind: 'door' });
+        refresh();
+      },
+      phase.kind === 'missed' ? MISSED_MS : THANKS_MS,
+    );
     return () => window.clearTimeout(timer);
   }, [phase.kind, refresh, setLocale]);
 
-  switch (phase.kind) {
-    case 'thanks':
-      return <ThanksScreen />;
-    case 'visit':
-      if (call && snapshot?.everJoined)
-        return <CallScreen visit={phase.visit} call={call} snapshot={snapshot} api={api} />;
-      return <WelcomeScreen visit={phase.visit} snapshot={snapshot} api={api} roomName={status?.room.name ?? ''} />;
-    case 'door':
-      if (!status) return <LoadingScreen offline={!online} />;
-      return <DoorDisplay status={status} skewMs={skewMs} online={online} />;
+  const staffCall = useMemo(
+    () => ({ call: status?.staffCall ?? null, phone: status?.office.phone ?? '', skewMs, refresh }),
+    [status?.staffCall, status?.office.phone, skewMs, refresh],
+  );
+  return <StaffCallProvider value={staffCall}>{screen()}</StaffCallProvider>;
+
+  function screen() {
+    switch (phase.kind) {
+      case 'thanks':
+        return <ThanksScreen />;
+      case 'missed':
+        return <MissedScreen phone={status?.office.phone ?? ''} />;
+      case 'visit':
+        if (call && snapshot?.everJoined)
+          return <CallScreen visit={phase.visit} call={call} snapshot={snapshot} api={api} />;
+        return <WelcomeScreen visit={phase.visit} snapshot={snapshot} api={api} roomName={status?.room.name ?? ''} />;
+      case 'door':
+        if (!status) return <LoadingScreen offline={!online} />;
+        return <DoorDisplay status={status} skewMs={skewMs} online={online} />;
+    }
   }
 }

@@ -87,6 +87,8 @@ export function useRoomStatus(
             onEvent.current(event);
             refresh();
           },
+          // A staff member took this room's call: the screen now says that staff are on their way.
+          'staff.call.acknowledged': () => refresh(),
         },
       }),
     [token, refresh],

@@ -1,4 +1,17 @@
-export const BOOKING_STATUSES = ['BOOKED', 'CHECKED_IN', 'IN_SESSION', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
+/**
+ * HANDLER_MISSED: the visitor was checked in and waited, but the agency's handler never joined
+ * before the join window closed (or staff gave the visitor a new time). It counts against the
+ * agency, not the visitor, and releases the booking's holds.
+ */
+export const BOOKING_STATUSES = [
+  'BOOKED',
+  'CHECKED_IN',
+  'IN_SESSION',
+  'COMPLETED',
+  'CANCELLED',
+  'NO_SHOW',
+  'HANDLER_MISSED',
+] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 /**
@@ -14,7 +27,18 @@ export function isVisitUnderWay(status: BookingStatus): boolean {
 /** Statuses whose booking still holds its room, handler and interpreter. */
 export const ACTIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['BOOKED', 'CHECKED_IN', 'IN_SESSION'];
 
-export const ID_CHECK_METHODS = ['ID_CARD', 'PASSPORT', 'DRIVING_LICENCE', 'OTHER'] as const;
+/**
+ * How office staff verified a visitor's identity in person. STRENGTHENED_CHECK is the biometric
+ * check some offices do; OTHER stays for check-ins recorded before the console offered the rest.
+ */
+export const ID_CHECK_METHODS = [
+  'ID_CARD',
+  'PASSPORT',
+  'DRIVING_LICENCE',
+  'KNOWN_TO_STAFF',
+  'STRENGTHENED_CHECK',
+  'OTHER',
+] as const;
 export type IdCheckMethod = (typeof ID_CHECK_METHODS)[number];
 
 /** Needs that decide which room may be allocated. */
@@ -35,6 +59,7 @@ export interface BookingChangedEvent {
   roomId: string;
 }
 
+/** A visitor pressed "call office staff": to every console of the office (and admins). */
 export interface StaffCallEvent {
   callId: string;
   officeId: string;
@@ -43,9 +68,27 @@ export interface StaffCallEvent {
   at: string;
 }
 
+/** Someone took the call: the other consoles drop it, the room screen says staff are coming. */
+export interface StaffCallAcknowledgedEvent {
+  callId: string;
+  officeId: string;
+  roomId: string;
+  at: string;
+}
+
+/** The visitor is checked in and waiting, and the handler has not joined: to the handler. */
+export interface HandlerReminderEvent {
+  bookingId: string;
+  officeId: string;
+  roomId: string;
+  at: string;
+}
+
 export interface LiveServerEvents {
   'booking.changed': (event: BookingChangedEvent) => void;
   'staff.call': (event: StaffCallEvent) => void;
+  'staff.call.acknowledged': (event: StaffCallAcknowledgedEvent) => void;
+  'handler.reminder': (event: HandlerReminderEvent) => void;
 }
 
 export const LIVE_NAMESPACE = '/live';

@@ -147,6 +147,11 @@ export interface StaffBookingView extends BookingBasics {
   checkedIn: boolean;
   /** For greeting and checking in; only while the visit is still to come or under way. */
   visitorName: string | null;
+  /**
+   * Set while a checked-in visitor waits for a handler who has not joined: when the handler was
+   * reminded, and from when staff may give the visitor a new time instead.
+   */
+  waitingForHandler: { remindedAt: string; newTimeFrom: string } | null;
 }
 
 export interface RoomBlockSummary {
@@ -261,18 +266,41 @@ export interface RoomVisit {
   start: string;
   localStart: string;
   status: BookingStatus;
+  /** The handler has not joined in time and has been reminded; the visitor is told so. */
+  handlerReminded: boolean;
+}
+
+/** The room's latest "call office staff", while it matters to the visitor. */
+export interface RoomStaffCall {
+  id: string;
+  calledAt: string;
+  acknowledgedAt: string | null;
+  /** When the screen should tell the visitor what else to do if nobody has acknowledged by then. */
+  fallbackAt: string;
+}
+
+/** A "call office staff" alert from a visiting room, open until a staff member takes it. */
+export interface StaffCallView {
+  id: string;
+  office: { id: string; name: string };
+  room: { id: string; name: string };
+  calledAt: string;
+  acknowledgedAt: string | null;
+  /** The staff member who took it (their display name), once someone has. */
+  acknowledgedBy: string | null;
 }
 
 /** What a paired kiosk may know about its own room today. */
 export interface RoomScreenStatus {
   room: { id: string; name: string };
-  office: { id: string; name: string; timeZone: string };
+  office: { id: string; name: string; timeZone: string; phone: string };
   now: string;
   /** Today's remaining and current slots, in order. */
   slots: DoorSlot[];
   current: DoorSlot | null;
   next: DoorSlot | null;
   visit: RoomVisit | null;
+  staffCall: RoomStaffCall | null;
 }
 
 /** Answer to POST /devices/pair: shown once, the token is the kiosk's credential. */
@@ -313,6 +341,8 @@ export interface DeviceView {
   label: string;
   createdAt: string;
   lastSeenAt: string | null;
+  /** Seen within the last couple of minutes (a paired kiosk checks in at least every 30 s). */
+  online: boolean;
   revokedAt: string | null;
 }
 

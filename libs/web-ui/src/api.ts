@@ -13,6 +13,7 @@ export class ApiError extends Error {
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  delete<T = void>(path: string): Promise<T>;
 }
 
 /** Same-origin JSON client; `getToken` supplies the bearer credential per request. */
@@ -38,5 +39,6 @@ export function createApiClient(base: string, getToken: () => string | null, onU
   return {
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body),
+    delete: (path) => request('DELETE', path),
   };
 }

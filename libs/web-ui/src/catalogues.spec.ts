@@ -40,7 +40,7 @@ describe('web app message catalogues', () => {
   const apps = catalogueDirs();
 
   it('should find the catalogues of the web apps', () => {
-    expect(apps.map((a) => a.app)).toEqual(expect.arrayContaining(['handler-web', 'room-screen']));
+    expect(apps.map((a) => a.app)).toEqual(expect.arrayContaining(['handler-web', 'office-web', 'room-screen']));
   });
 
   describe.each(apps)('$app', ({ dir }) => {

@@ -12,11 +12,25 @@ export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'e2
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Set by the e2e global setup: every browser test file connects to this one Chromium. */
+export const SHARED_CHROMIUM_ENV = 'DISTANS_E2E_CHROMIUM_WS';
+
+/**
+ * The one Chromium of the browser tests (each test file gets its own connection and contexts;
+ * closing it only disconnects). A Chromium of its own only where it must differ, e.g. one that
+ * runs inside the room's network namespace.
+ */
 export async function launchChromium(
   options: { executablePath?: string; insecureOriginAsSecure?: string } = {},
 ): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
+  const shared = process.env[SHARED_CHROMIUM_ENV];
+  if (shared && !options.executablePath && !options.insecureOriginAsSecure) return chromium.connect(shared);
+  return chromium.launch(chromiumOptions(options));
+}
+
+export function chromiumOptions(options: { executablePath?: string; insecureOriginAsSecure?: string } = {}) {
+  return {
     executablePath: options.executablePath ?? CHROMIUM,
     args: [
       // Camera and microphone need a secure context; a plain-HTTP test address stands in for HTTPS.
@@ -34,7 +48,7 @@ export async function launchChromium(
       '--use-fake-ui-for-media-stream',
       '--autoplay-policy=no-user-gesture-required',
     ],
-  });
+  };
 }
 
 /** Keeps every RTCPeerConnection the page creates, so tests can read real WebRTC statistics. */
@@ -123,10 +137,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious and critical axe-core findings on the page as it is now (rule id and a sample target). */
-export async function accessibilityProblems(page: Page): Promise<string[]> {
+/**
+ * axe-core findings on the page as it is now (rule id and a sample target): serious and critical
+ * ones, or with `allImpacts` every violation, minor and moderate too.
+ */
+export async function accessibilityProblems(page: Page, options: { allImpacts?: boolean } = {}): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
+  const minimum = options.allImpacts ? ['minor', 'moderate', 'serious', 'critical'] : ['serious', 'critical'];
+  return page.evaluate(async (impacts) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -138,7 +156,7 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     ).axe;
     const result = await axe.run(document);
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => impacts.includes(v.impact))
       .map(
         (v) =>
           `${v.impact} ${v.id} at ${v.nodes
@@ -146,5 +164,5 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
             .slice(0, 3)
             .join(', ')}`,
       );
-  });
+  }, minimum);
 }

@@ -34,20 +34,31 @@ export async function pairingCode(t: TestApp, roomId: string, staffToken: string
   return res.body.code as string;
 }
 
-/** Logs in to the handler app and waits for the agenda. */
-export async function logInToHandlerApp(
+/** Logs in to a staff app (the handler app, the office console) and waits until it is signed in. */
+export async function logIn(
   page: Page,
-  base: string,
+  appUrl: string,
   user: { email: string; password: string },
   onForm: () => Promise<void> = async () => undefined,
 ): Promise<void> {
-  await page.goto(`${base}/handler/`);
+  await page.goto(appUrl);
   const form = page.getByTestId('login-form');
   await form.waitFor();
   await onForm();
   await form.locator('input[type=email]').fill(user.email);
   await form.locator('input[type=password]').fill(user.password);
   await form.locator('button[type=submit]').click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/** Logs in to the handler app and waits for its header. */
+export async function logInToHandlerApp(
+  page: Page,
+  base: string,
+  user: { email: string; password: string },
+  onForm: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  await logIn(page, `${base}/handler/`, user, onForm);
   await page.locator('.app-header').waitFor();
 }
 

@@ -14,7 +14,7 @@ const BOOKING_PARTS = {
   address: 'o.street_address, o.postal_code, o.city',
   visit:
     'b.language, b.interpreter_id, b.interpreter_language, b.accessibility_needs, ct.id_check_required, ' +
-    'b.checked_in_at, b.id_check_method',
+    'b.checked_in_at, b.id_check_method, b.handler_reminded_at',
   visitorName: 'b.citizen_name',
   contact: 'b.citizen_phone, b.citizen_email, b.locale, b.accessibility_note',
   /** For changing the booking: who holds it, until when, and the citizen's manage token. */
@@ -51,6 +51,7 @@ interface BookingPartColumns {
     id_check_required: boolean;
     checked_in_at: Date | null;
     id_check_method: IdCheckMethod | null;
+    handler_reminded_at: Date | null;
   };
   visitorName: { citizen_name: string };
   contact: {

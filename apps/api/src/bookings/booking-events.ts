@@ -3,7 +3,15 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedActor } from '../common/request-context';
 
 export type BookingEventKind =
-  'CREATED' | 'RESCHEDULED' | 'CANCELLED' | 'CHECKED_IN' | 'SESSION_STARTED' | 'COMPLETED' | 'NO_SHOW';
+  | 'CREATED'
+  | 'RESCHEDULED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'SESSION_STARTED'
+  | 'COMPLETED'
+  | 'NO_SHOW'
+  | 'HANDLER_REMINDED'
+  | 'HANDLER_MISSED';
 
 /** Appends to the booking's history; the table refuses updates and deletes. */
 export async function recordBookingEvent(

@@ -16,9 +16,15 @@ describe(canMove.name, () => {
   });
 
   it('should never leave a final status', () => {
-    for (const final of ['COMPLETED', 'CANCELLED', 'NO_SHOW'] as const) {
+    for (const final of ['COMPLETED', 'CANCELLED', 'NO_SHOW', 'HANDLER_MISSED'] as const) {
       for (const to of BOOKING_STATUSES) expect(canMove(final, to)).toBe(false);
     }
+  });
+
+  it('should let only a checked-in visit end as missed by the handler, not one that began', () => {
+    expect(canMove('CHECKED_IN', 'HANDLER_MISSED')).toBe(true);
+    expect(canMove('BOOKED', 'HANDLER_MISSED')).toBe(false);
+    expect(canMove('IN_SESSION', 'HANDLER_MISSED')).toBe(false);
   });
 
   it('should not skip check-in', () => {
@@ -29,6 +35,6 @@ describe(canMove.name, () => {
 
 describe(releasesResources.name, () => {
   it('should free the room and handler for cancelled and missed bookings only', () => {
-    expect(BOOKING_STATUSES.filter(releasesResources)).toEqual(['CANCELLED', 'NO_SHOW']);
+    expect(BOOKING_STATUSES.filter(releasesResources)).toEqual(['CANCELLED', 'NO_SHOW', 'HANDLER_MISSED']);
   });
 });

@@ -7,11 +7,12 @@ import { ConflictError } from '../common/domain-errors';
  */
 const ALLOWED: Record<BookingStatus, readonly BookingStatus[]> = {
   BOOKED: ['CHECKED_IN', 'CANCELLED', 'NO_SHOW'],
-  CHECKED_IN: ['IN_SESSION', 'COMPLETED', 'CANCELLED', 'NO_SHOW'],
+  CHECKED_IN: ['IN_SESSION', 'COMPLETED', 'CANCELLED', 'NO_SHOW', 'HANDLER_MISSED'],
   IN_SESSION: ['COMPLETED'],
   COMPLETED: [],
   CANCELLED: [],
   NO_SHOW: [],
+  HANDLER_MISSED: [],
 };
 
 export function canMove(from: BookingStatus, to: BookingStatus): boolean {
@@ -20,7 +21,7 @@ export function canMove(from: BookingStatus, to: BookingStatus): boolean {
 
 /** Statuses after which the booking no longer needs its room, handler or interpreter. */
 export function releasesResources(status: BookingStatus): boolean {
-  return status === 'CANCELLED' || status === 'NO_SHOW';
+  return status === 'CANCELLED' || status === 'NO_SHOW' || status === 'HANDLER_MISSED';
 }
 
 const LABELS: Record<BookingStatus, string> = {
@@ -30,6 +31,7 @@ const LABELS: Record<BookingStatus, string> = {
   COMPLETED: 'completed',
   CANCELLED: 'cancelled',
   NO_SHOW: 'marked as no-show',
+  HANDLER_MISSED: 'closed because the handler did not join',
 };
 
 export function describeStatus(status: BookingStatus): string {

@@ -136,8 +136,12 @@ export function showsVisitorName(status: BookingStatus): boolean {
   return ACTIVE_BOOKING_STATUSES.includes(status);
 }
 
-/** Office staff running the day: logistics (agency, interpreter, needs, check-in), no case, no contact. */
-export function staffBookingView(row: StaffBookingRow): StaffBookingView {
+/**
+ * Office staff running the day: logistics (agency, interpreter, needs, check-in), no case, no
+ * contact. `offerNewTimeAfterMinutes`: from how long after the start staff may give a visitor whose
+ * handler has not come a new time (HANDLER_MISSED_OFFER_AFTER_MINUTES).
+ */
+export function staffBookingView(row: StaffBookingRow, offerNewTimeAfterMinutes: number): StaffBookingView {
   return {
     id: row.id,
     ...basics(row),
@@ -149,6 +153,13 @@ export function staffBookingView(row: StaffBookingRow): StaffBookingView {
     idCheckRequired: row.id_check_required,
     checkedIn: row.checked_in_at !== null,
     visitorName: showsVisitorName(row.status) ? row.citizen_name : null,
+    waitingForHandler:
+      row.status === 'CHECKED_IN' && row.handler_reminded_at
+        ? {
+            remindedAt: row.handler_reminded_at.toISOString(),
+            newTimeFrom: new Date(row.starts_at.getTime() + offerNewTimeAfterMinutes * 60_000).toISOString(),
+          }
+        : null,
   };
 }
 

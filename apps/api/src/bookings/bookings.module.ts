@@ -6,13 +6,14 @@ import { AvailabilityService } from './availability/availability.service';
 import { BookingAllocator } from './booking-allocator';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
+import { HandlerWaitJob } from './handler-wait.job';
 import { NoShowJob } from './no-show.job';
 import { AuditModule } from '../audit/audit.module';
 
 @Module({
   imports: [AuditModule, NotificationsModule],
   controllers: [AvailabilityController, BookingsController],
-  providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService, NoShowJob],
-  exports: [BookingsService, BookingAllocator, AvailabilityLoader, NoShowJob],
+  providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService, NoShowJob, HandlerWaitJob],
+  exports: [BookingsService, BookingAllocator, AvailabilityLoader, AvailabilityService, NoShowJob, HandlerWaitJob],
 })
 export class BookingsModule {}

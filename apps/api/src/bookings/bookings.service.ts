@@ -43,62 +43,64 @@ export class BookingsService {
   ) {}
 
   async create(dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
+    return this.db.transaction((tx) => this.createIn(tx, dto, origin));
+  }
+
+  /** Books inside the caller's transaction, e.g. together with closing the booking it replaces. */
+  async createIn(tx: EntityManager, dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
     const manageToken = randomToken('mt');
     const bookingId = randomUUID();
-    const row = await this.db.transaction(async (tx) => {
-      const allocation = await this.allocator.allocate(tx, bookingId, {
-        caseTypeId: dto.caseTypeId,
-        officeId: dto.officeId,
-        start: new Date(dto.start).getTime(),
-        language: dto.language,
-        interpreter: dto.interpreter,
-        needs: dto.accessibilityNeeds,
-      });
-      await this.insertWithFreshReference(tx, (reference) =>
-        tx.query(
-          `INSERT INTO booking (id, reference, manage_token_hash, agency_id, case_type_id, office_id, room_id, handler_id,
-                                interpreter_id, language, interpreter_language, starts_at, ends_at, hold_until,
-                                citizen_name, citizen_phone, citizen_email, accessibility_needs, accessibility_note,
-                                locale, booked_via, booked_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
-          [
-            bookingId,
-            reference,
-            sha256(manageToken),
-            allocation.caseType.agencyId,
-            dto.caseTypeId,
-            dto.officeId,
-            allocation.roomId,
-            allocation.handlerId,
-            allocation.interpreterId,
-            dto.language,
-            allocation.interpreterId ? dto.language : null,
-            allocation.start,
-            allocation.end,
-            allocation.holdUntil,
-            dto.citizen.name.trim(),
-            dto.citizen.phone?.trim() ?? null,
-            dto.citizen.email?.trim().toLowerCase() ?? null,
-            dto.accessibilityNeeds,
-            dto.accessibilityNote?.trim() ?? '',
-            dto.locale,
-            origin.via,
-            origin.bookedBy,
-          ],
-        ),
-      );
-      await recordBookingEvent(tx, bookingId, 'CREATED', null, 'BOOKED', currentActor(), {
-        via: origin.via,
-      });
-      const created = await this.load(tx, bookingId);
-      await this.notifications.enqueue(tx, bookingNotice(created), 'CONFIRMATION');
-      await this.audit.record(
-        { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
-        { tx },
-      );
-      return created;
+    const allocation = await this.allocator.allocate(tx, bookingId, {
+      caseTypeId: dto.caseTypeId,
+      officeId: dto.officeId,
+      start: new Date(dto.start).getTime(),
+      language: dto.language,
+      interpreter: dto.interpreter,
+      needs: dto.accessibilityNeeds,
     });
-    return { id: row.id, manageToken, ...citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES) };
+    await this.insertWithFreshReference(tx, (reference) =>
+      tx.query(
+        `INSERT INTO booking (id, reference, manage_token_hash, agency_id, case_type_id, office_id, room_id, handler_id,
+                              interpreter_id, language, interpreter_language, starts_at, ends_at, hold_until,
+                              citizen_name, citizen_phone, citizen_email, accessibility_needs, accessibility_note,
+                              locale, booked_via, booked_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+        [
+          bookingId,
+          reference,
+          sha256(manageToken),
+          allocation.caseType.agencyId,
+          dto.caseTypeId,
+          dto.officeId,
+          allocation.roomId,
+          allocation.handlerId,
+          allocation.interpreterId,
+          dto.language,
+          allocation.interpreterId ? dto.language : null,
+          allocation.start,
+          allocation.end,
+          allocation.holdUntil,
+          dto.citizen.name.trim(),
+          dto.citizen.phone?.trim() ?? null,
+          dto.citizen.email?.trim().toLowerCase() ?? null,
+          dto.accessibilityNeeds,
+          dto.accessibilityNote?.trim() ?? '',
+          dto.locale,
+          origin.via,
+          origin.bookedBy,
+        ],
+      ),
+    );
+    await recordBookingEvent(tx, bookingId, 'CREATED', null, 'BOOKED', currentActor(), {
+      via: origin.via,
+    });
+    const created = await this.load(tx, bookingId);
+    await this.notifications.enqueue(tx, bookingNotice(created), 'CONFIRMATION');
+    await this.audit.record(
+      { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
+      { tx },
+    );
+    return { id: created.id, manageToken, ...citizenView(created, this.config.BOOKING_CHANGE_CUTOFF_MINUTES) };
   }
 
   async getForCitizen(reference: string, token: string): Promise<CitizenBookingView> {

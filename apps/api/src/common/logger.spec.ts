@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { createRootLogger } from './logger';
+import { createRootLogger, resolveLogFormat } from './logger';
 
-function capture(): { stream: Writable; lines: () => Record<string, unknown>[] } {
+function capture(): { stream: Writable; text: () => string; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -11,6 +11,7 @@ function capture(): { stream: Writable; lines: () => Record<string, unknown>[] }
   });
   return {
     stream,
+    text: () => chunks.join(''),
     lines: () =>
       chunks
         .join('')
@@ -46,5 +47,29 @@ describe(createRootLogger.name, () => {
     }
     expect(text).toContain('K7M-4QX');
     expect(text).toContain('[redacted]');
+  });
+});
+
+describe(resolveLogFormat.name, () => {
+  it('should give a person at a terminal readable lines and everything else JSON lines', () => {
+    expect(resolveLogFormat('auto', true, 'development')).toBe('pretty');
+    expect(resolveLogFormat('auto', false, 'development')).toBe('json');
+    expect(resolveLogFormat('auto', true, 'production')).toBe('json');
+    expect(resolveLogFormat('json', true, 'development')).toBe('json');
+    expect(resolveLogFormat('pretty', false, 'production')).toBe('pretty');
+  });
+});
+
+describe('the pretty log format', () => {
+  it('should print readable lines, still without secrets', () => {
+    const out = capture();
+    const logger = createRootLogger('info', out.stream, 'pretty');
+    logger.info({ body: { password: 'hunter2hunter2' }, reference: 'K7M-4QX' }, 'booking confirmed');
+    logger.flush();
+    const text = out.text();
+    expect(text).toMatch(/INFO.*booking confirmed/);
+    expect(text).toContain('K7M-4QX');
+    expect(text).not.toContain('hunter2hunter2');
+    expect(text).not.toContain('"level"');
   });
 });

@@ -22,7 +22,46 @@ export const REDACTED_PATHS = [
   '*.citizenName',
 ];
 
-export function createRootLogger(level: string, destination?: pino.DestinationStream): PinoLogger {
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/**
+ * JSON lines are the log format for machines (production, CI, anything that is not a terminal).
+ * A person who runs `npm start` in a terminal gets readable lines instead, unless LOG_FORMAT says
+ * otherwise. Production never switches by itself.
+ */
+export function resolveLogFormat(setting: LogFormat, stdoutIsTty: boolean, nodeEnv: string): 'json' | 'pretty' {
+  if (setting !== 'auto') return setting;
+  return stdoutIsTty && nodeEnv !== 'production' ? 'pretty' : 'json';
+}
+
+/**
+ * pino-pretty is a development dependency: a production install (`npm ci --omit=dev`) does not
+ * have it, and then the log stays JSON instead of failing to start over its format.
+ */
+function prettyDestination(destination: pino.DestinationStream | undefined): pino.DestinationStream | undefined {
+  let pretty: typeof import('pino-pretty').PinoPretty;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, loaded only when asked for
+    pretty = (require('pino-pretty') as typeof import('pino-pretty')).PinoPretty;
+  } catch {
+    process.stderr.write('LOG_FORMAT: pino-pretty is not installed (a production install); logging JSON lines\n');
+    return destination;
+  }
+  return pretty({
+    colorize: destination === undefined && process.stdout.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service',
+    singleLine: true,
+    sync: true,
+    ...(destination ? { destination } : {}),
+  });
+}
+
+export function createRootLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  format: 'json' | 'pretty' = 'json',
+): PinoLogger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'distans-api' },
@@ -30,7 +69,8 @@ export function createRootLogger(level: string, destination?: pino.DestinationSt
     serializers: { err: pino.stdSerializers.err },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return destination ? pino(options, destination) : pino(options);
+  const target = format === 'pretty' ? prettyDestination(destination) : destination;
+  return target ? pino(options, target) : pino(options);
 }
 
 const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController']);

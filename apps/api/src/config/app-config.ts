@@ -142,6 +142,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /** json lines, readable pretty lines, or auto: pretty on a terminal outside production. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
   /** Citizens may cancel or reschedule up to this many minutes before the start. */
   @Transform(toInt)
   @IsInt()
@@ -156,7 +160,34 @@ export class AppConfig {
   @Max(240)
   NO_SHOW_AFTER_MINUTES = 15;
 
-  /** How often background jobs (no-show sweep, notification outbox) run. 0 disables them. */
+  /**
+   * A checked-in visitor whose handler has not joined this many minutes after the start: the
+   * handler is reminded, the office console marks the visit, and the room screen tells the visitor.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  HANDLER_REMINDER_AFTER_MINUTES = 5;
+
+  /** From this many minutes after the start, staff may give a waiting visitor a new time instead. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  HANDLER_MISSED_OFFER_AFTER_MINUTES = 15;
+
+  /**
+   * A "call office staff" nobody has acknowledged after this many seconds: the room screen tells
+   * the visitor what else they can do (the office's phone number, the reception desk).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1800)
+  STAFF_CALL_FALLBACK_SECONDS = 90;
+
+  /** How often background jobs (no-show sweep, handler reminders, notification outbox) run. 0 disables them. */
   @Transform(toInt)
   @IsInt()
   @Min(0)

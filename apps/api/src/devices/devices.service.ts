@@ -11,6 +11,12 @@ import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 
+/**
+ * A paired kiosk reads its room's status at least every 30 seconds and is marked as seen at most
+ * once a minute (see AuthGuard), so a live one is never seen longer ago than this.
+ */
+export const ONLINE_WITHIN_SECONDS = 150;
+
 const CODE_LENGTH = 8;
 
 /**
@@ -81,9 +87,10 @@ export class DevicesService {
   async list(actor: Actor, roomId: string): Promise<DeviceView[]> {
     await this.roomInScope(actor, roomId);
     const rows: DeviceView[] = await this.db.query(
-      `SELECT id, room_id AS "roomId", label, created_at AS "createdAt", last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt"
-         FROM room_device WHERE room_id = $1 ORDER BY created_at DESC`,
-      [roomId],
+      `SELECT id, room_id AS "roomId", label, created_at AS "createdAt", last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt",
+              COALESCE(revoked_at IS NULL AND last_seen_at > now() - make_interval(secs => $2), false) AS online
+         FROM room_device WHERE room_id = $1 ORDER BY revoked_at IS NOT NULL, created_at DESC`,
+      [roomId, ONLINE_WITHIN_SECONDS],
     );
     return rows.map((r) => ({
       ...r,

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { HandlerWaitJob } from '../bookings/handler-wait.job';
 import { NoShowJob } from '../bookings/no-show.job';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
@@ -18,6 +19,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly noShows: NoShowJob,
+    private readonly handlerWait: HandlerWaitJob,
     private readonly outbox: OutboxDispatcher,
   ) {}
 
@@ -41,6 +43,11 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     await this.guarded('no-show sweep', async () => {
       const marked = await this.noShows.sweep(now);
       if (marked > 0) this.logger.log(`Marked ${marked} booking(s) as no-show`);
+    });
+    await this.guarded('handler wait', async () => {
+      const { reminded, missed } = await this.handlerWait.sweep(now);
+      if (reminded + missed > 0)
+        this.logger.log(`Handlers reminded: ${reminded}; meetings missed by the handler: ${missed}`);
     });
     await this.guarded('outbox dispatch', async () => {
       const { sent, failed } = await this.outbox.dispatchDue(now);

@@ -21,7 +21,22 @@ export interface StaffCallNotice {
   at: string;
 }
 
-const CHANNELS = ['booking_changed', 'staff_call'] as const;
+export interface StaffCallAcknowledgedNotice {
+  callId: string;
+  officeId: string;
+  roomId: string;
+  at: string;
+}
+
+export interface HandlerReminderNotice {
+  bookingId: string;
+  handlerId: string;
+  officeId: string;
+  roomId: string;
+  at: string;
+}
+
+const CHANNELS = ['booking_changed', 'staff_call', 'staff_call_acknowledged', 'handler_reminder'] as const;
 
 /**
  * One dedicated connection LISTENing for the triggers' NOTIFYs, re-established with backoff if the

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import type { CreatedBooking, DayScheduleView, RoomBlockView } from '@distans/contracts';
+import type { CreatedBooking, DayScheduleView, RoomBlockView, StaffBookingView } from '@distans/contracts';
 import type { Actor } from '../common/request-context';
 import { OfficeBookingDto } from './dto/office-booking.dto';
-import { OfficeDayQueryDto } from './dto/office-day.dto';
+import { ArrivalQueryDto, OfficeDayQueryDto } from './dto/office-day.dto';
 import { CreateRoomBlockDto, RoomBlockQueryDto } from './dto/room-block.dto';
 import { FrontDeskService } from './front-desk.service';
 import { RoomBlocksService } from './room-blocks.service';
@@ -29,6 +29,16 @@ export class OfficeOperationsController {
     @Query() q: OfficeDayQueryDto,
   ): Promise<DayScheduleView> {
     return this.schedule.day(actor, officeId, q.date);
+  }
+
+  /** The visitor at the desk, by reference, name or phone number. */
+  @Get('arrivals')
+  arrivals(
+    @CurrentActor() actor: Actor,
+    @Param('officeId', ParseUUIDPipe) officeId: string,
+    @Query() q: ArrivalQueryDto,
+  ): Promise<StaffBookingView[]> {
+    return this.schedule.arrivals(actor, officeId, q.date, q.q);
   }
 
   /** Returns the reference and manage token, for staff to hand to the visitor. */

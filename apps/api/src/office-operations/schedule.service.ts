@@ -1,10 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DayScheduleView, RoomBlockReason, RoomBlockSummary, WeeklyIntervalDto } from '@distans/contracts';
+import type {
+  DayScheduleView,
+  RoomBlockReason,
+  RoomBlockSummary,
+  StaffBookingView,
+  WeeklyIntervalDto,
+} from '@distans/contracts';
 import { addDays, DatedException, IsoDate, LocalDay, openingDay } from '@distans/scheduling';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { STAFF_BOOKING_SELECT, StaffBookingRow } from '../bookings/booking-columns';
@@ -41,6 +49,7 @@ export class ScheduleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async day(actor: Actor, officeId: string, date: IsoDate): Promise<DayScheduleView> {
@@ -70,7 +79,7 @@ export class ScheduleService {
       [officeId, from, to],
     );
 
-    const bookings = bookingRows.map(staffBookingView);
+    const bookings = bookingRows.map((row) => staffBookingView(row, this.config.HANDLER_MISSED_OFFER_AFTER_MINUTES));
     await this.audit.recordMany(visitorNameReads(bookings, { via: 'office-schedule', officeId, date }));
 
     const opening = openingDay(
@@ -112,6 +121,52 @@ export class ScheduleService {
       })),
     };
   }
+
+  /** Finding the visitor at the desk in a few keystrokes; every name in the answer is audit-logged. */
+  async arrivals(actor: Actor, officeId: string, date: IsoDate, query: string): Promise<StaffBookingView[]> {
+    assertOfficeInScope(actor, officeId);
+    const terms = arrivalSearchTerms(query);
+    if (terms.reference.length < 2 && terms.name.length < 2) return [];
+    const [office]: { time_zone: string }[] = await this.db.query(`SELECT time_zone FROM office WHERE id = $1`, [
+      officeId,
+    ]);
+    if (!office) throw new NotFoundError('Office not found');
+    const from = new Date(new LocalDay(date, office.time_zone).start);
+    const to = new Date(new LocalDay(addDays(date, 1), office.time_zone).start);
+    const rows: StaffBookingRow[] = await this.db.query(
+      `${STAFF_BOOKING_SELECT}
+        WHERE b.office_id = $1 AND b.starts_at >= $2 AND b.starts_at < $3 AND b.status IN ('BOOKED', 'CHECKED_IN')
+          AND ((length($4) >= 2 AND replace(b.reference, '-', '') LIKE $4 || '%')
+               OR (length($5) >= 2 AND (lower(b.citizen_name) LIKE $5 || '%' OR lower(b.citizen_name) LIKE '% ' || $5 || '%'))
+               OR ($6::text IS NOT NULL AND regexp_replace(b.citizen_phone, '\\D', '', 'g') LIKE '%' || $6 || '%'))
+        ORDER BY b.starts_at, b.reference
+        LIMIT ${ARRIVAL_MATCHES}`,
+      [officeId, from, to, terms.reference, terms.name, terms.phoneDigits],
+    );
+    const views = rows.map((row) => staffBookingView(row, this.config.HANDLER_MISSED_OFFER_AFTER_MINUTES));
+    await this.audit.recordMany(visitorNameReads(views, { via: 'arrival-search', officeId, date }));
+    return views;
+  }
+}
+
+/** At most this many matches: the desk wants the one visitor in front of it, not a list. */
+const ARRIVAL_MATCHES = 10;
+
+/**
+ * The office's day's bookings still to arrive (or just arrived) that match what staff typed:
+ * the start of a reference ("k7m"), part of the visitor's name, or three or more digits of their
+ * phone number ("0701", "+46 70 1"). The phone number is only matched, never returned.
+ */
+export function arrivalSearchTerms(raw: string): { reference: string; name: string; phoneDigits: string | null } {
+  const query = raw.trim();
+  const digits = query.replace(/\D/g, '');
+  // Swedish numbers are written 070… or +46 70…: compare without the trunk prefix or country code.
+  const national = digits.startsWith('46') && query.startsWith('+') ? digits.slice(2) : digits.replace(/^0/, '');
+  return {
+    reference: query.toUpperCase().replace(/[^0-9A-Z]/g, ''),
+    name: query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`),
+    phoneDigits: digits.length >= 3 ? national : null,
+  };
 }
 
 export function roomBlockSummary(row: BlockRow, zone: string): RoomBlockSummary {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/request-context';
-import type { RoomScreenStatus } from '@distans/contracts';
+import type { RoomScreenStatus, RoomStaffCall } from '@distans/contracts';
 import { RoomScreenService } from './room-screen.service';
 
 @ApiTags('room screen')
@@ -21,7 +21,7 @@ export class RoomScreenController {
   /** The visitor pressed "call office staff". */
   @Post('call-staff')
   @HttpCode(202)
-  callStaff(@CurrentActor() actor: Actor): Promise<{ calledAt: string }> {
+  callStaff(@CurrentActor() actor: Actor): Promise<RoomStaffCall> {
     return this.screen.callStaff(actor);
   }
 }

@@ -6,6 +6,7 @@ import {
   type BookingStatus,
   type DoorSlot,
   type RoomScreenStatus,
+  type RoomStaffCall,
 } from '@distans/contracts';
 import { addDays, localDateOf, LocalDay } from '@distans/scheduling';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,7 @@ import { localClock } from '../common/local-time';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
+import { StaffCallsService } from '../staff-calls/staff-calls.service';
 
 /**
  * What a paired kiosk may know about its own room today. Designed for a screen in a corridor:
@@ -24,28 +26,31 @@ export class RoomScreenService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly staffCalls: StaffCallsService,
   ) {}
 
-  /** Rings the office: staff of the room's office get a live 'staff.call' event. */
-  async callStaff(actor: Actor): Promise<{ calledAt: string }> {
+  /**
+   * Rings the office: every console of the room's office gets a live 'staff.call'. The answer says
+   * when the screen should offer the visitor another way if nobody has acknowledged by then.
+   */
+  async callStaff(actor: Actor): Promise<RoomStaffCall> {
     const { visit } = await this.status(actor);
-    const [row]: { created_at: Date }[] = await this.db.query(
-      `INSERT INTO staff_call (office_id, room_id, device_id, booking_id)
-       SELECT r.office_id, r.id, $2, $3 FROM room r WHERE r.id = $1
-       RETURNING created_at`,
-      [actor.roomId, actor.id, visit?.bookingId ?? null],
-    );
-    if (!row) throw new NotFoundError('Room not found');
-    return { calledAt: row.created_at.toISOString() };
+    return this.staffCalls.raise(actor.roomId!, actor.id, visit?.bookingId ?? null);
   }
 
   async status(actor: Actor, now = new Date()): Promise<RoomScreenStatus> {
-    const [room]: { id: string; name: string; office_id: string; office_name: string; time_zone: string }[] =
-      await this.db.query(
-        `SELECT r.id, r.name, o.id AS office_id, o.name AS office_name, o.time_zone
+    const [room]: {
+      id: string;
+      name: string;
+      office_id: string;
+      office_name: string;
+      office_phone: string;
+      time_zone: string;
+    }[] = await this.db.query(
+      `SELECT r.id, r.name, o.id AS office_id, o.name AS office_name, o.phone AS office_phone, o.time_zone
          FROM room r JOIN office o ON o.id = r.office_id WHERE r.id = $1`,
-        [actor.roomId],
-      );
+      [actor.roomId],
+    );
     if (!room) throw new NotFoundError('Room not found');
     const zone = room.time_zone;
     const today = localDateOf(now.getTime(), zone);
@@ -58,12 +63,14 @@ export class RoomScreenService {
       status: BookingStatus | null;
       starts_at: Date;
       ends_at: Date;
+      handler_reminded: boolean;
     }[] = await this.db.query(
-      `SELECT 'booking' AS kind, b.id, b.reference, b.status, b.starts_at, b.ends_at
+      `SELECT 'booking' AS kind, b.id, b.reference, b.status, b.starts_at, b.ends_at,
+              b.handler_reminded_at IS NOT NULL AS handler_reminded
            FROM booking b
           WHERE b.room_id = $1 AND b.status = ANY ($4) AND b.ends_at > $5 AND b.starts_at < $3
          UNION ALL
-         SELECT 'block', rb.id, NULL, NULL, rb.starts_at, rb.ends_at
+         SELECT 'block', rb.id, NULL, NULL, rb.starts_at, rb.ends_at, false
            FROM room_block rb
           WHERE rb.room_id = $1 AND rb.ends_at > $2 AND rb.starts_at < $3
          ORDER BY starts_at`,
@@ -101,7 +108,7 @@ export class RoomScreenService {
 
     return {
       room: { id: room.id, name: room.name },
-      office: { id: room.office_id, name: room.office_name, timeZone: zone },
+      office: { id: room.office_id, name: room.office_name, timeZone: zone, phone: room.office_phone },
       now: now.toISOString(),
       slots,
       current: currentIndex >= 0 ? slots[currentIndex] : null,
@@ -113,8 +120,10 @@ export class RoomScreenService {
             start: visitRow.starts_at.toISOString(),
             localStart: localClock(visitRow.starts_at, zone),
             status: visitRow.status!,
+            handlerReminded: visitRow.handler_reminded,
           }
         : null,
+      staffCall: await this.staffCalls.forRoom(room.id),
     };
   }
 }

@@ -99,6 +99,12 @@ async function writePlan(tx: EntityManager, plan: DemoPlan, password: string): P
   // The around-the-clock demo office reaches installs seeded before it existed: its case type
   // hangs under it (and is added with it) rather than under an agency of this run.
   const demoOfficeIsNew = offices.some((office) => office.name === plan.demo.office);
+  // The service offices share one national number; a visitor whose call for staff goes
+  // unanswered is shown it on the room screen.
+  await tx.query(`UPDATE office SET phone = $1 WHERE phone = '' AND name = ANY ($2::text[])`, [
+    SERVICE_OFFICE_PHONE,
+    plan.offices.map((office) => office.name),
+  ]);
 
   const rooms: { id: string }[] = await tx.query(
     `INSERT INTO room (office_id, name, capacity, step_free, equipment)
@@ -242,6 +248,9 @@ function describeCounts(c: SeedCounts): string {
     `${c.absences} absences`,
   ].join(', ');
 }
+
+/** Statens servicecenter's national number for the service offices. */
+const SERVICE_OFFICE_PHONE = '0771-778 778';
 
 const ROLE_LABELS: Record<string, string> = {
   ADMIN: 'Administrator',

@@ -446,8 +446,13 @@ export function toSessionError(error: unknown): SessionError {
   if (error instanceof Error && (error.name === 'TypeError' || error.name === 'UnsupportedError')) {
     return { code: 'BAD_REQUEST', message: `Invalid media parameters: ${error.message.slice(0, 200)}` };
   }
-  if (error instanceof Error && error.name === 'InvalidStateError') {
+  // mediasoup 3.21+ names a call on a closed worker WorkerClosedError, and a reference to an entity
+  // the worker does not have NotFoundError (both were InvalidStateError before).
+  if (error instanceof Error && error.name === 'WorkerClosedError') {
     return { code: 'CONFLICT', message: 'That media object is closed' };
+  }
+  if (error instanceof Error && error.name === 'NotFoundError') {
+    return { code: 'NOT_FOUND', message: 'That media object does not exist' };
   }
   return { code: 'INTERNAL', message: 'Something went wrong in the session; try again' };
 }

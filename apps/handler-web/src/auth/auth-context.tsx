@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Profile } from '../api/types';
-import type { AuthManager } from './auth-manager';
+import type { AuthManager } from '@distans/web-ui/auth-manager';
 
 export interface AuthValue {
   auth: AuthManager;

@@ -1,26 +1,15 @@
 import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
 import { useAuth } from '../auth/auth-context';
-import { useSoundPreference } from '../cues/sound-preference';
+import { SkipLink, SoundToggle } from '@distans/web-ui/header-parts';
 import { routeHref } from '../routing/route';
 
 /** Top bar on every signed-in screen: where am I, who am I, sound, language, log out. */
 export function AppHeader(props: { onLogout: () => void }) {
   const { t } = useI18n();
   const { profile } = useAuth();
-  const { muted, setMuted } = useSoundPreference();
   return (
     <header className="app-header">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          // Not a hash change: the hash is the app's route.
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        {t('app.skipToContent')}
-      </a>
+      <SkipLink />
       <p className="brand">
         <a href={routeHref({ name: 'agenda', date: null })}>
           {/* The role the person has: a handler and an interpreter use the same app. */}
@@ -32,18 +21,7 @@ export function AppHeader(props: { onLogout: () => void }) {
           <span className="visually-hidden">{t('app.signedInAs')} </span>
           {profile.displayName}
         </p>
-        <button
-          type="button"
-          className="secondary sound-toggle"
-          aria-pressed={!muted}
-          onClick={() => setMuted(!muted)}
-          title={t('sound.hint')}
-        >
-          {t('sound.label')}
-          <span className="toggle-state" aria-hidden="true">
-            {muted ? t('sound.off') : t('sound.on')}
-          </span>
-        </button>
+        <SoundToggle />
         <LanguageSwitch />
         <button type="button" className="secondary" onClick={props.onLogout}>
           {t('app.logout')}

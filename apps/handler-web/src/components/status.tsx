@@ -1,5 +1,6 @@
 import type { BookingStatus } from '@distans/contracts';
 import { useI18n } from '@distans/web-ui/i18n';
+import { BOOKING_STATUS_ICONS } from '@distans/web-ui/status-icons';
 
 interface StatusProps {
   status: BookingStatus;
@@ -21,19 +22,11 @@ export function useStatusText(): (props: StatusProps) => string {
       case 'COMPLETED':
       case 'CANCELLED':
       case 'NO_SHOW':
+      case 'HANDLER_MISSED':
         return t(`status.${status}`);
     }
   };
 }
-
-const ICON: Record<BookingStatus, string> = {
-  BOOKED: '○',
-  CHECKED_IN: '●',
-  IN_SESSION: '▶',
-  COMPLETED: '✓',
-  CANCELLED: '✕',
-  NO_SHOW: '–',
-};
 
 /** Status as text with a shape, so that it never depends on colour alone. */
 export function StatusBadge(props: StatusProps & { className?: string }) {
@@ -41,7 +34,7 @@ export function StatusBadge(props: StatusProps & { className?: string }) {
   return (
     <span className={`status status-${props.status.toLowerCase()} ${props.className ?? ''}`.trim()}>
       <span aria-hidden="true" className="status-icon">
-        {ICON[props.status]}
+        {BOOKING_STATUS_ICONS[props.status]}
       </span>{' '}
       {text}
     </span>

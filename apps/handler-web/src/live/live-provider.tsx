@@ -4,9 +4,9 @@ import { useI18n } from '@distans/web-ui/i18n';
 import { connectLive, type LiveConnection } from '@distans/web-ui/live-client';
 import { summaryOf, type AgendaView, type BookingSummary } from '../api/types';
 import { useAuth } from '../auth/auth-context';
-import { useAnnouncer } from '../components/Announcer';
-import { playCheckInChime } from '../cues/chime';
-import { useSoundPreference } from '../cues/sound-preference';
+import { useAnnouncer } from '@distans/web-ui/Announcer';
+import { playCheckInChime } from '@distans/web-ui/sound';
+import { useSoundPreference } from '@distans/web-ui/sound-preference';
 import { clock, dateInZone } from '@distans/web-ui/format';
 
 export type { LiveConnection };
@@ -26,6 +26,9 @@ interface LiveValue {
   summary: (bookingId: string) => BookingSummary | undefined;
   /** Checked in within the last minute: these get the pulsing highlight. */
   fresh: ReadonlySet<string>;
+  /** Bookings whose visitor has waited for this handler past the reminder time, until they join. */
+  reminders: readonly string[];
+  dismissReminder: (bookingId: string) => void;
 }
 
 const LiveContext = createContext<LiveValue | null>(null);
@@ -43,6 +46,7 @@ export function LiveProvider(props: { children: ReactNode }) {
   const [connection, setConnection] = useState<LiveConnection>('connecting');
   const [epoch, setEpoch] = useState(0);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const [reminders, setReminders] = useState<readonly string[]>([]);
   const listeners = useRef(new Set<(event: BookingChangedEvent) => void>());
   const known = useRef(new Map<string, BookingSummary>());
   const cued = useRef(new Set<string>());
@@ -95,6 +99,7 @@ export function LiveProvider(props: { children: ReactNode }) {
 
   const noteStatus = useCallback(
     (bookingId: string, status: BookingStatus) => {
+      if (status !== 'CHECKED_IN') setReminders((previous) => previous.filter((id) => id !== bookingId));
       const previous = known.current.get(bookingId);
       if (previous) known.current.set(bookingId, { ...previous, status });
       if (status === 'CHECKED_IN' && previous?.status !== 'CHECKED_IN') void cue(bookingId);
@@ -130,6 +135,25 @@ export function LiveProvider(props: { children: ReactNode }) {
             noteStatus(event.bookingId, event.status);
             listeners.current.forEach((listener) => listener(event));
           },
+          // The visitor is waiting and this handler has not joined: a tone, a banner and an announcement.
+          'handler.reminder': (event) => {
+            if (!latest.current.muted) playCheckInChime();
+            setReminders((previous) =>
+              previous.includes(event.bookingId) ? previous : [...previous, event.bookingId],
+            );
+            const summary = known.current.get(event.bookingId);
+            const { t: tr, locale: lang, timeZone } = latest.current;
+            latest.current.announce(
+              summary
+                ? tr('reminder.text', {
+                    time: clock(summary.start, timeZone, lang),
+                    reference: summary.reference,
+                    room: summary.roomName,
+                    office: summary.officeName,
+                  })
+                : tr('reminder.textUnknown'),
+            );
+          },
         },
       }),
     [auth, noteStatus],
@@ -143,10 +167,14 @@ export function LiveProvider(props: { children: ReactNode }) {
   }, []);
 
   const summary = useCallback((bookingId: string) => known.current.get(bookingId), []);
+  const dismissReminder = useCallback(
+    (bookingId: string) => setReminders((previous) => previous.filter((id) => id !== bookingId)),
+    [],
+  );
 
   const value = useMemo<LiveValue>(
-    () => ({ connection, epoch, onBookingChanged, remember, summary, fresh }),
-    [connection, epoch, onBookingChanged, remember, summary, fresh],
+    () => ({ connection, epoch, onBookingChanged, remember, summary, fresh, reminders, dismissReminder }),
+    [connection, epoch, onBookingChanged, remember, summary, fresh, reminders, dismissReminder],
   );
   return <LiveContext.Provider value={value}>{props.children}</LiveContext.Provider>;
 }

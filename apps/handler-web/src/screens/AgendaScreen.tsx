@@ -3,7 +3,7 @@ import { useI18n } from '@distans/web-ui/i18n';
 import { isJoinable, summaryOf, type AgendaItem, type AgendaView } from '../api/types';
 import { useAuth } from '../auth/auth-context';
 import { StatusBadge } from '../components/status';
-import { useScreenHeading } from '../components/use-screen-heading';
+import { useScreenHeading } from '@distans/web-ui/use-screen-heading';
 import { clock, dateInZone, languageName, longDate, shiftDate } from '@distans/web-ui/format';
 import { useLive } from '../live/live-provider';
 import { navigate, routeHref } from '../routing/route';

@@ -5,7 +5,7 @@ import { useI18n } from '@distans/web-ui/i18n';
 import { isJoinable, summaryOf, type AgendaView, type BookingDetail } from '../api/types';
 import { useAuth } from '../auth/auth-context';
 import { StatusBadge } from '../components/status';
-import { useScreenHeading } from '../components/use-screen-heading';
+import { useScreenHeading } from '@distans/web-ui/use-screen-heading';
 import { clock, dateInZone, dateTime, languageName, longDate } from '@distans/web-ui/format';
 import { useLive } from '../live/live-provider';
 import { navigate, routeHref } from '../routing/route';

@@ -4,7 +4,7 @@ import { useI18n } from '@distans/web-ui/i18n';
 import { useBookingSummary } from '../api/use-booking-summary';
 import { useAuth } from '../auth/auth-context';
 import type { ActiveCall, CallSnapshot, ChatLine } from '../call/active-call';
-import { useScreenHeading } from '../components/use-screen-heading';
+import { useScreenHeading } from '@distans/web-ui/use-screen-heading';
 import { clock } from '@distans/web-ui/format';
 import { MediaVideo } from '@distans/web-ui/media-video';
 import { navigate } from '../routing/route';

@@ -3,7 +3,7 @@ import { isJoinable } from '../api/types';
 import { useBookingSummary } from '../api/use-booking-summary';
 import { useAuth } from '../auth/auth-context';
 import { StatusBadge } from '../components/status';
-import { useScreenHeading } from '../components/use-screen-heading';
+import { useScreenHeading } from '@distans/web-ui/use-screen-heading';
 import { clock } from '@distans/web-ui/format';
 import { MicLevelMeter } from '../media/MicLevelMeter';
 import { useLocalMedia } from '../media/use-local-media';

@@ -23,7 +23,13 @@ export function WelcomePanel({
         {t('welcome.title')}
       </Heading>
       <p className="welcome-lead">{t('welcome.startsAt', { time: visit.localStart })}</p>
-      <p className="welcome-lead">{t('welcome.handlerJoins')}</p>
+      {visit.handlerReminded ? (
+        <p className="welcome-lead" data-testid="handler-reminded">
+          {t('welcome.handlerReminded')}
+        </p>
+      ) : (
+        <p className="welcome-lead">{t('welcome.handlerJoins')}</p>
+      )}
       <p className="reference">
         <span className="reference-label">{t('welcome.reference')}</span>{' '}
         <strong className="reference-value" data-testid="visit-reference">

@@ -3,6 +3,7 @@ import { Bookings1763900000000 } from './1763900000000-bookings';
 import { Sessions1764100000000 } from './1764100000000-sessions';
 import { OfficeRegionIntegrity1763950000000 } from './1763950000000-office-region-integrity';
 import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
+import { OfficeConsole1765300000000 } from './1765300000000-office-console';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   OfficeRegionIntegrity1763950000000,
   Sessions1764100000000,
   LiveUpdates1764200000000,
+  OfficeConsole1765300000000,
 ];

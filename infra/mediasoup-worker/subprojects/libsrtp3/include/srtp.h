@@ -10,22 +10,37 @@
  *   srtp_stream_remove(ctx, ssrc)
  *   srtp_err_status_buffer_small, srtp_err_status_cryptex_err
  *
+ * and, since mediasoup 3.23 (libsrtp 3.0.0-beta-2fc078db), an opaque policy object:
+ *
+ *   srtp_policy_t (a pointer), srtp_policy_create / _destroy, srtp_policy_set_ssrc,
+ *   srtp_policy_set_profile, srtp_policy_add_key(key, key_len, salt, salt_len, mki, mki_len),
+ *   srtp_policy_set_allow_repeat_tx, srtp_policy_set_window_size, srtp_create(&session, policy)
+ *
  * Debian ships libsrtp 2.5 (headers in <srtp2/>, in-place API with int*
  * lengths). This header is found first as <srtp.h>, includes the real one and
  * adds C++ inline overloads implementing the 3.0 calls: copy the input into
  * `out` (if different), run the 2.5 call in place, report the new length.
  * On *out_len (capacity): protect needs in_len + SRTP_MAX_TRAILER_LEN, unprotect in_len.
+ *
+ * In 2.5, srtp_policy_t is the struct itself. The real header is included with that name renamed
+ * to srtp2_policy_t (the functions are extern "C", so their symbols do not change), and the 3.0
+ * srtp_policy_t points to a holder of that struct plus its key||salt buffer. srtp_policy_set_profile
+ * uses 2.5's own srtp_crypto_policy_set_from_profile_for_rtp/_rtcp, which pick the same crypto
+ * policies as libsrtp 3.0 (SRTCP keeps the 80-bit tag for AES_CM_128_HMAC_SHA1_32).
  */
 #ifndef DISTANS_SRTP3_SHIM_H
 #define DISTANS_SRTP3_SHIM_H
 
+#define srtp_policy_t srtp2_policy_t
 #include <srtp2/srtp.h>
+#undef srtp_policy_t
 
 #ifdef __cplusplus
 #include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <new>
 
 /* Error codes added in libsrtp 3.0 (values as in libsrtp 3.0). The 2.5 enum
  * ends at srtp_err_status_pkt_idx_adv = 27; 28 and 29 fit its value range. */
@@ -112,6 +127,98 @@ inline srtp_err_status_t srtp_unprotect_rtcp(
   srtp_t ctx, const uint8_t* srtcp, size_t srtcp_len, uint8_t* rtcp, size_t* rtcp_len)
 {
 	return distans_srtp3_shim::unprotect(srtp_unprotect_rtcp, ctx, srtcp, srtcp_len, rtcp, rtcp_len);
+}
+
+struct distans_srtp3_policy
+{
+	srtp2_policy_t policy;
+	unsigned char key[SRTP_MAX_KEY_LEN];
+};
+typedef distans_srtp3_policy* srtp_policy_t;
+
+inline srtp_err_status_t srtp_policy_create(srtp_policy_t* policy)
+{
+	if (policy == nullptr)
+		return srtp_err_status_bad_param;
+	*policy = new (std::nothrow) distans_srtp3_policy{};
+	if (*policy == nullptr)
+		return srtp_err_status_alloc_fail;
+	(*policy)->policy.window_size = 128; /* libsrtp's default; mediasoup sets 1024 */
+	return srtp_err_status_ok;
+}
+
+inline void srtp_policy_destroy(srtp_policy_t policy)
+{
+	if (policy != nullptr)
+		std::memset(policy->key, 0, sizeof(policy->key));
+	delete policy;
+}
+
+inline srtp_err_status_t srtp_policy_set_ssrc(srtp_policy_t policy, srtp_ssrc_t ssrc)
+{
+	if (policy == nullptr)
+		return srtp_err_status_bad_param;
+	policy->policy.ssrc = ssrc;
+	return srtp_err_status_ok;
+}
+
+inline srtp_err_status_t srtp_policy_set_profile(srtp_policy_t policy, srtp_profile_t profile)
+{
+	if (policy == nullptr)
+		return srtp_err_status_bad_param;
+	srtp_err_status_t err = srtp_crypto_policy_set_from_profile_for_rtp(&policy->policy.rtp, profile);
+	if (err != srtp_err_status_ok)
+		return err;
+	return srtp_crypto_policy_set_from_profile_for_rtcp(&policy->policy.rtcp, profile);
+}
+
+/* One master key without MKI, as mediasoup uses it: 2.5 wants key and salt in one buffer. */
+inline srtp_err_status_t srtp_policy_add_key(
+  srtp_policy_t policy,
+  const uint8_t* key,
+  size_t key_len,
+  const uint8_t* salt,
+  size_t salt_len,
+  const uint8_t* mki,
+  size_t mki_len)
+{
+	if (policy == nullptr || key == nullptr || (salt == nullptr && salt_len != 0))
+		return srtp_err_status_bad_param;
+	if (mki != nullptr || mki_len != 0 || policy->policy.key != nullptr)
+		return srtp_err_status_bad_param;
+	if (key_len + salt_len > sizeof(policy->key))
+		return srtp_err_status_bad_param;
+	if (key_len + salt_len != static_cast<size_t>(policy->policy.rtp.cipher_key_len))
+		return srtp_err_status_bad_param;
+	std::memcpy(policy->key, key, key_len);
+	if (salt_len != 0)
+		std::memcpy(policy->key + key_len, salt, salt_len);
+	policy->policy.key = policy->key;
+	return srtp_err_status_ok;
+}
+
+inline srtp_err_status_t srtp_policy_set_allow_repeat_tx(srtp_policy_t policy, bool allow)
+{
+	if (policy == nullptr)
+		return srtp_err_status_bad_param;
+	policy->policy.allow_repeat_tx = allow ? 1 : 0;
+	return srtp_err_status_ok;
+}
+
+inline srtp_err_status_t srtp_policy_set_window_size(srtp_policy_t policy, size_t window_size)
+{
+	if (policy == nullptr)
+		return srtp_err_status_bad_param;
+	policy->policy.window_size = window_size;
+	return srtp_err_status_ok;
+}
+
+inline srtp_err_status_t srtp_create(srtp_t* session, srtp_policy_t policy)
+{
+	if (policy == nullptr || policy->policy.key == nullptr)
+		return srtp_err_status_bad_param;
+	policy->policy.next = nullptr;
+	return srtp_create(session, &policy->policy);
 }
 
 inline srtp_err_status_t srtp_stream_remove(srtp_t ctx, uint32_t ssrc)

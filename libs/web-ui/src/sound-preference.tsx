@@ -1,7 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { unlockAudio } from './chime';
-
-const STORAGE_KEY = 'distans.handler.sound';
+import { unlockAudio } from './sound';
 
 interface SoundPreference {
   muted: boolean;
@@ -10,14 +8,18 @@ interface SoundPreference {
 
 const SoundContext = createContext<SoundPreference | null>(null);
 
-/** The check-in sound is on unless the handler muted it; remembered per browser. */
-export function SoundPreferenceProvider(props: { children: ReactNode }) {
-  const [muted, setMutedState] = useState(() => localStorage.getItem(STORAGE_KEY) === 'muted');
-  const setMuted = useCallback((next: boolean) => {
-    localStorage.setItem(STORAGE_KEY, next ? 'muted' : 'on');
-    if (!next) unlockAudio();
-    setMutedState(next);
-  }, []);
+/** An app's sound cues are on unless the person muted them; remembered per browser under `storageKey`. */
+export function SoundPreferenceProvider(props: { storageKey: string; children: ReactNode }) {
+  const { storageKey } = props;
+  const [muted, setMutedState] = useState(() => localStorage.getItem(storageKey) === 'muted');
+  const setMuted = useCallback(
+    (next: boolean) => {
+      localStorage.setItem(storageKey, next ? 'muted' : 'on');
+      if (!next) unlockAudio();
+      setMutedState(next);
+    },
+    [storageKey],
+  );
   const value = useMemo(() => ({ muted, setMuted }), [muted, setMuted]);
   return <SoundContext.Provider value={value}>{props.children}</SoundContext.Provider>;
 }

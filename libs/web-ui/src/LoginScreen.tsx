@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '@distans/web-ui/api';
-import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
-import type { AuthManager, SignedOutReason } from '../auth/auth-manager';
-import { unlockAudio } from '../cues/chime';
-import { useScreenHeading } from '../components/use-screen-heading';
+import { ApiError } from './api';
+import type { AuthManager, SignedOutReason } from './auth-manager';
+import { LanguageSwitch, useI18n } from './i18n';
+import { unlockAudio } from './sound';
+import { useScreenHeading } from './use-screen-heading';
 
 type Translate = ReturnType<typeof useI18n>['t'];
 

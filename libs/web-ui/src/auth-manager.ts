@@ -1,7 +1,11 @@
-import { ApiError, createApiClient, type ApiClient } from '@distans/web-ui/api';
-import type { TokenPair } from '../api/types';
+import type { TokenPair } from '@distans/contracts';
+import { ApiError, createApiClient, type ApiClient } from './api';
 
-const STORAGE_KEY = 'distans.handler.auth';
+/**
+ * One key for every staff app: a person sent from the handler app to the office console (or back)
+ * in the same tab stays logged in, and logging out of one logs out of both.
+ */
+const STORAGE_KEY = 'distans.staff.auth';
 /** Refresh this long before the access token expires, so that no request carries a stale one. */
 const REFRESH_MARGIN_MS = 60_000;
 /** When a refresh fails for a network reason, try again after this long (the session may still be fine). */
@@ -44,6 +48,7 @@ export class AuthManager {
     this.api = {
       get: (path) => this.withAuth(() => this.raw.get(path)),
       post: (path, body) => this.withAuth(() => this.raw.post(path, body)),
+      delete: (path) => this.withAuth(() => this.raw.delete(path)),
     };
     this.schedule();
     // Timers are throttled in background tabs; catch up as soon as the tab is visible again.

@@ -1,1 +1,0 @@
-int distans_usrsctp_stub;

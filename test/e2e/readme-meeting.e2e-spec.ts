@@ -81,7 +81,12 @@ describe('README: trying a meeting on one machine', () => {
 
     // 3. "Boka i disken": the trial meeting at the next free time.
     await console.getByTestId('nav-book').click();
-    await console.getByTestId('book-case-type').selectOption({ label: DEMO_CASE_TYPE.nameSv });
+    // The option reads "Provmöte (demo) (15 min)".
+    const [caseType] = await t.db.query(`SELECT id FROM case_type WHERE code = $1`, [DEMO_CASE_TYPE.code]);
+    expect(await console.locator(`#book-case-type option[value="${caseType.id}"]`).innerText()).toContain(
+      DEMO_CASE_TYPE.nameSv,
+    );
+    await console.getByTestId('book-case-type').selectOption(caseType.id);
     await console.getByTestId('next-free-time').click();
     await console.getByTestId('book-name').fill('Nattbesökare');
     await console.getByTestId('book-submit').click();

@@ -130,6 +130,8 @@ async function main(): Promise<number> {
     // The booking engine needs no video: no mediasoup worker binary and no media ports, so the
     // benchmark runs on a machine that has not built the worker, and beside a running Distans.
     MEDIA_ENABLED: 'false',
+    // The SQL statements per request (X-SQL-Statements) are one of the figures this prints.
+    SQL_STATEMENTS_HEADER: 'true',
     DATA_DIR: dataDir,
     ...(env.BENCH_POOL_SIZE ? { DB_POOL_SIZE: env.BENCH_POOL_SIZE } : {}),
   });

@@ -6,7 +6,8 @@ describe('Booking', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // One test counts the SQL statements behind an availability search.
+    t = await createTestApp({ SQL_STATEMENTS_HEADER: 'true' });
   });
   afterAll(() => t.close());
 

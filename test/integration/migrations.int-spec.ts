@@ -9,7 +9,7 @@ describe('Migrations', () => {
 
   beforeAll(async () => {
     await createDatabase(server(), name);
-    db = new DataSource(typeormOptions(withDatabase(server(), name), 2, false));
+    db = new DataSource(typeormOptions(withDatabase(server(), name), 2));
     await db.initialize();
   });
   afterAll(async () => {

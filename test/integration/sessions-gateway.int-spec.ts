@@ -103,7 +103,8 @@ describe('Session gateway', () => {
         agencyId: null,
         officeIds: [],
         roomId: null,
-        sessionId: null,
+        // A staff ticket is bound to the session it was issued under.
+        sessionId: JSON.parse(Buffer.from(w.handler.token.split('.')[1], 'base64url').toString()).sid as string,
       };
       // Issued as if it were 85 minutes from now, presented now.
       const { ticket } = await tickets.issue(actor, w.bookingId, Date.now() + 85 * 60_000);

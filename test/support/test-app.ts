@@ -5,6 +5,8 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+/** The test apps' JWT_ACCESS_SECRET, for tests that forge tokens signed with the right key. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -23,27 +25,39 @@ export interface TestResponse {
   headers: Record<string, string | string[] | number | undefined>;
 }
 
-export function testDatabaseUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url)
-    throw new Error('TEST_DATABASE_URL is not set: run integration tests through jest --selectProjects integration');
+function fromGlobalSetup(name: 'TEST_DATABASE_URL' | 'TEST_MIGRATION_DATABASE_URL'): string {
+  const url = process.env[name];
+  if (!url) throw new Error(`${name} is not set: run integration tests through jest --selectProjects integration`);
   return url;
+}
+
+/** The run's test database as the API's login role, which owns nothing. */
+export function testDatabaseUrl(): string {
+  return fromGlobalSetup('TEST_DATABASE_URL');
+}
+
+/** The same database as its owner, which runs the migrations. */
+export function testMigrationDatabaseUrl(): string {
+  return fromGlobalSetup('TEST_MIGRATION_DATABASE_URL');
 }
 
 /** The real application (same pipes, guards, filters, migrations) on the run's test database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    JWT_ACCESS_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+    JWT_ACCESS_SECRET: TEST_JWT_SECRET,
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
     // One media worker on free ports: test runs on one machine must not fight over fixed ports.
     MEDIA_WORKERS: '1',
     MEDIA_WEBRTC_PORT: '0',
+    // The API's own role; the migrations run as the database's owner (see global-setup).
+    DATABASE_URL: testDatabaseUrl(),
+    MIGRATION_DATABASE_URL: testMigrationDatabaseUrl(),
     ...env,
   });
-  const app = await createApp(config, testDatabaseUrl(), pino({ level: config.LOG_LEVEL }));
+  const app = await createApp(config, config.DATABASE_URL!, pino({ level: config.LOG_LEVEL }));
   const fastify = app.getHttpAdapter().getInstance();
   return {
     app,

@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-post
 import { freePort } from './free-port';
 
 export interface ThrowawayPostgres {
-  /** Connection string of the server (its `distans` database). */
+  /** Connection string of the server as its superuser (its `distans` database). */
   url: string;
   /** The temporary directory the cluster lives in. */
   dir: string;
@@ -23,7 +23,8 @@ export async function startThrowawayPostgres(prefix: string, log: (line: string)
   await chmod(dir, 0o755);
   const db = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), log });
   return {
-    url: db.url,
+    // The superuser, which creates the databases and roles of a run and owns their schema.
+    url: db.migrationUrl,
     dir,
     stop: async () => {
       await db.stop();

@@ -43,7 +43,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, options.logger),
-        TypeOrmModule.forRoot(typeormOptions(options.databaseUrl, config.DB_POOL_SIZE, config.DB_MIGRATE_ON_START)),
+        TypeOrmModule.forRoot(typeormOptions(options.databaseUrl, config.DB_POOL_SIZE)),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE }]),
         AuditModule,
         AuthModule,

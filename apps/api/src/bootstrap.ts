@@ -4,28 +4,45 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { API_DOCS_PATH, contentSecurityPolicyFor } from './common/content-security-policy';
+import { refuseHostileInput } from './common/input-guard';
 import { PinoNestLogger } from './common/logger';
 import { currentContext, requestContext } from './common/request-context';
 import type { AppConfig } from './config/app-config';
+import { migrateDatabase } from './database/database-roles';
 import { serveWebClients } from './web-clients';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
- * Builds the HTTP application. Shared by `main.ts` and the integration tests so that both run
- * exactly the same pipes, filters, guards, hooks and headers.
+ * Builds the HTTP application, after applying pending migrations as the schema owner when
+ * DB_MIGRATE_ON_START. Shared by `main.ts` and the integration tests so that both run exactly the
+ * same pipes, filters, guards, hooks and headers.
  */
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
   logger: PinoLogger,
 ): Promise<NestFastifyApplication> {
+  if (config.DB_MIGRATE_ON_START) {
+    const { applied, warnings } = await migrateDatabase({
+      migrationUrl: config.MIGRATION_DATABASE_URL ?? databaseUrl,
+      url: databaseUrl,
+    });
+    if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
+    for (const warning of warnings) logger.warn(warning);
+  }
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
+    // A malformed or overlong path is answered by the one exception filter too, before routing.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      new AllExceptionsFilter().answer(error, request, reply),
     // Accept a caller's request id so a request can be followed across systems; otherwise make one.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -49,35 +66,26 @@ export async function createApp(
       done,
     );
   });
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
-    const ctx = currentContext();
-    if (ctx) void reply.header('x-sql-statements', String(ctx.sqlStatements));
-    done(null, payload);
-  });
+  if (config.SQL_STATEMENTS_HEADER) {
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      const ctx = currentContext();
+      if (ctx) void reply.header('x-sql-statements', String(ctx.sqlStatements));
+      done(null, payload);
+    });
+  }
+  // Text PostgreSQL cannot store, half surrogate pairs and absurd nesting never reach a validator.
+  fastify.addHook('preValidation', refuseHostileInput);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /api/docs needs inline bootstrap code and styles.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        // TLS is the reverse proxy's job. Forcing https/wss here would break a kiosk reaching the
-        // server over plain HTTP on an office LAN (and every test host that is not localhost).
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('content-security-policy', contentSecurityPolicyFor(request.url));
+    done();
   });
   app.enableCors({
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Manage-Token'],
-    exposedHeaders: ['X-Correlation-Id', 'X-SQL-Statements'],
+    exposedHeaders: ['X-Correlation-Id', ...(config.SQL_STATEMENTS_HEADER ? ['X-SQL-Statements'] : [])],
     maxAge: 600,
   });
 
@@ -87,8 +95,8 @@ export async function createApp(
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
+  SwaggerModule.setup(API_DOCS_PATH, app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json`,
   });
 
   await serveWebClients(app, config.WEB_DIST_DIR);

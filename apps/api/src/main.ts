@@ -3,15 +3,9 @@ import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { fillDemoSecrets } from './config/runtime-secrets';
 import { createApp } from './bootstrap';
 import { createRootLogger, resolveLogFormat } from './common/logger';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { openDatabase } from './database/open-database';
 import { seedDemoData } from './seed/seeder';
 import { DataSource } from 'typeorm';
-
-async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<EmbeddedDatabase> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
-  log(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}`);
-  return startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, log });
-}
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -30,6 +24,8 @@ async function main(): Promise<void> {
   await fillDemoSecrets(config);
 
   const database = await openDatabase(config, say);
+  // The embedded database's owner is known only now; createApp migrates through it.
+  config.MIGRATION_DATABASE_URL = database.migrationUrl;
   const app = await createApp(config, database.url, logger);
 
   if (config.DEMO_MODE) {

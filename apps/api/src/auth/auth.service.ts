@@ -10,12 +10,12 @@ import { AccountLockedError, UnauthenticatedError } from '../common/domain-error
 import type { Actor } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { randomToken, sha256 } from './secrets';
+import { SignedClaims, UUID, verifySignedToken } from './signed-tokens';
 
-interface AccessClaims {
-  sub: string;
+interface AccessClaims extends SignedClaims {
+  typ: 'access';
   sid: string;
   role: StaffRole;
-  typ: 'access';
 }
 
 /** argon2id with OWASP's recommended minimums; about 50 ms here. */
@@ -130,23 +130,42 @@ export class AuthService {
     return this.pair(session.user_id, session.id, session.role, next, session.expires_at);
   }
 
+  /**
+   * Ends the caller's credential: a staff session, or a room device's token, which is revoked just
+   * as staff would revoke it, so the kiosk has to be paired again (a 204 that left the token
+   * working would let a kiosk believe it had signed out).
+   */
   async logout(actor: Actor): Promise<void> {
-    if (!actor.sessionId) return;
+    if (actor.role === 'ROOM_DEVICE') {
+      await this.db.query(`UPDATE room_device SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [actor.id]);
+      await this.audit.record({
+        action: 'room-device.revoke',
+        resourceType: 'room-device',
+        resourceId: actor.id,
+        details: { via: 'logout' },
+      });
+      return;
+    }
+    if (!actor.sessionId) throw new UnauthenticatedError('There is no session to log out of');
     await this.db.query(`UPDATE auth_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
       actor.sessionId,
     ]);
     await this.audit.record({ action: 'auth.logout', resourceType: 'user', resourceId: actor.id });
   }
 
-  /** Throws UnauthenticatedError for anything but a well-formed, unexpired token we signed. */
+  /**
+   * Throws UnauthenticatedError for anything but a well-formed, unexpired access token we signed.
+   * That its subject is its session's user is checked with the session row (AuthGuard).
+   */
   verifyAccessToken(token: string): AccessClaims {
-    try {
-      const claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
-      if (claims.typ !== 'access' || !claims.sid || !claims.sub) throw new Error('wrong token type');
-      return claims;
-    } catch {
+    const claims = verifySignedToken<AccessClaims>(this.jwt, token, {
+      typ: 'access',
+      lifetimeSeconds: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    });
+    if (!claims || typeof claims.sid !== 'string' || !UUID.test(claims.sid)) {
       throw new UnauthenticatedError('The access token is invalid or has expired');
     }
+    return claims;
   }
 
   private async recordFailure(userId: string): Promise<void> {
@@ -180,7 +199,7 @@ export class AuthService {
     refreshToken: string,
     refreshExpiresAt: Date,
   ): TokenPair {
-    const claims: AccessClaims = { sub: userId, sid: sessionId, role, typ: 'access' };
+    const claims: Omit<AccessClaims, 'iat' | 'exp'> = { sub: userId, sid: sessionId, role, typ: 'access' };
     return {
       accessToken: this.jwt.sign(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' }),
       accessTokenExpiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,

@@ -3,6 +3,7 @@ import type { ErrorBody, ErrorCode } from '@distans/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from './database-outage';
 import { DomainError } from './domain-errors';
 
 /** Reason phrase and default code of each status the API answers with outside its domain errors. */
@@ -14,6 +15,7 @@ const STATUSES: Record<number, { error: string; code: ErrorCode }> = {
   405: { error: 'Method Not Allowed', code: 'METHOD_NOT_ALLOWED' },
   409: { error: 'Conflict', code: 'CONFLICT' },
   413: { error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE' },
+  414: { error: 'URI Too Long', code: 'VALIDATION_FAILED' },
   415: { error: 'Unsupported Media Type', code: 'UNSUPPORTED_MEDIA_TYPE' },
   423: { error: 'Locked', code: 'ACCOUNT_LOCKED' },
   429: { error: 'Too Many Requests', code: 'RATE_LIMITED' },
@@ -41,11 +43,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
+    this.answer(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Also for the errors Fastify raises before a route is found (a malformed or overlong path). */
+  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = errorBody(exception);
     body.correlationId = String(request.id);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      void reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+      this.logger.warn({ err: exception, correlationId: body.correlationId, url: request.url }, 'Database unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, correlationId: body.correlationId, url: request.url }, 'Unhandled error');
     }
     void reply.status(body.statusCode).send(body);
@@ -69,6 +77,9 @@ export function errorBody(exception: unknown): ErrorBody {
   }
   if (exception instanceof HttpException) {
     return byStatus(exception.getStatus(), messageOf(exception.getResponse(), exception.message));
+  }
+  if (isDatabaseOutage(exception)) {
+    return byStatus(503, `The service is briefly unavailable; try again in ${OUTAGE_RETRY_AFTER_SECONDS} seconds`);
   }
   if (exception instanceof QueryFailedError) {
     // Last line of defence: the database refused the write. Services translate the cases they

@@ -54,6 +54,14 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The schema owner's connection, for migrations and the grants that follow them; DATABASE_URL is
+   * then the API's own role, which owns nothing. Unset: migrations run through DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL?: string;
+
   @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
 
@@ -138,6 +146,14 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY = false;
+
+  /**
+   * Send X-SQL-Statements (how many SQL statements served the request) on every response. For the
+   * benchmark and tests only: it tells an outsider about the queries behind each endpoint.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SQL_STATEMENTS_HEADER = false;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
@@ -320,6 +336,7 @@ function describe(errors: ValidationError[]): string[] {
 /** Settings without a default, which `new AppConfig()` therefore does not list. */
 const OPTIONAL_KEYS = [
   'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
   'JWT_ACCESS_SECRET',
   'SMTP_URL',
   'MEDIA_ANNOUNCED_ADDRESS',
@@ -341,6 +358,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!config.DEMO_MODE && !config.JWT_ACCESS_SECRET) {
     problems.push('JWT_ACCESS_SECRET: is required unless DEMO_MODE=true');
+  }
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) {
+    problems.push('MIGRATION_DATABASE_URL: needs DATABASE_URL too (the embedded PostgreSQL sets up its own roles)');
   }
   if (config.TURN_URLS.length > 0 && !config.TURN_SHARED_SECRET) {
     problems.push('TURN_SHARED_SECRET: is required when TURN_URLS is set');

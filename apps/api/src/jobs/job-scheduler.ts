@@ -4,11 +4,16 @@ import { NoShowJob } from '../bookings/no-show.job';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import { SessionsService } from '../sessions/sessions.service';
+
+/** Job rounds a participation's holder may miss before the sweep takes it for dead. */
+const MISSED_ROUNDS = 3;
 
 /**
  * Runs the background jobs every JOB_INTERVAL_SECONDS (0: never). A round that is still running
  * when the next is due is not started twice; across instances the jobs guard themselves (an
- * advisory lock for the no-show sweep, SKIP LOCKED claims for the outbox).
+ * advisory lock for the no-show sweep, SKIP LOCKED claims for the outbox, heartbeats for the
+ * session participations). Participations left open by a dead API are also closed at start-up.
  */
 @Injectable()
 export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,10 +26,12 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly noShows: NoShowJob,
     private readonly handlerWait: HandlerWaitJob,
     private readonly outbox: OutboxDispatcher,
+    private readonly sessions: SessionsService,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.JOB_INTERVAL_SECONDS === 0) return;
+    this.running = this.participations().finally(() => (this.running = null));
     this.timer = setInterval(() => {
       if (!this.running) this.running = this.runOnce().finally(() => (this.running = null));
     }, this.config.JOB_INTERVAL_SECONDS * 1000);
@@ -40,6 +47,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async runOnce(now = new Date()): Promise<void> {
+    await this.participations();
     await this.guarded('no-show sweep', async () => {
       const marked = await this.noShows.sweep(now);
       if (marked > 0) this.logger.log(`Marked ${marked} booking(s) as no-show`);
@@ -52,6 +60,16 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     await this.guarded('outbox dispatch', async () => {
       const { sent, failed } = await this.outbox.dispatchDue(now);
       if (sent + failed > 0) this.logger.log(`Outbox: ${sent} sent, ${failed} failed`);
+    });
+  }
+
+  private async participations(): Promise<void> {
+    // Without job rounds there are no heartbeats either, so no row could be told for abandoned.
+    if (this.config.JOB_INTERVAL_SECONDS === 0) return;
+    await this.guarded('participation sweep', async () => {
+      await this.sessions.keepAlive();
+      const closed = await this.sessions.closeAbandoned(MISSED_ROUNDS * this.config.JOB_INTERVAL_SECONDS);
+      if (closed > 0) this.logger.warn(`Closed ${closed} session participation(s) left open by a stopped API`);
     });
   }
 

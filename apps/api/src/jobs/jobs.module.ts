@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BookingsModule } from '../bookings/bookings.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { JobScheduler } from './job-scheduler';
 
-@Module({ imports: [BookingsModule, NotificationsModule], providers: [JobScheduler], exports: [JobScheduler] })
+@Module({
+  imports: [BookingsModule, NotificationsModule, SessionsModule],
+  providers: [JobScheduler],
+  exports: [JobScheduler],
+})
 export class JobsModule {}

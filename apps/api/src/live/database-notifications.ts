@@ -40,12 +40,15 @@ const CHANNELS = ['booking_changed', 'staff_call', 'staff_call_acknowledged', 'h
 
 /**
  * One dedicated connection LISTENing for the triggers' NOTIFYs, re-established with backoff if the
- * database goes away, and re-emitted as typed events inside the process.
+ * database goes away, and re-emitted as typed events inside the process. A lost connection is
+ * replaced exactly once however many ways pg reports the loss (an admin shutdown raises two
+ * errors, then ends the connection): two listeners would deliver every event twice.
  */
 @Injectable()
 export class DatabaseNotifications extends EventEmitter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseNotifications.name);
   private client: Client | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private retryMs = 500;
 
@@ -59,6 +62,8 @@ export class DatabaseNotifications extends EventEmitter implements OnModuleInit,
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
@@ -67,29 +72,40 @@ export class DatabaseNotifications extends EventEmitter implements OnModuleInit,
   private async connect(): Promise<void> {
     const options = this.db.options as { url?: string };
     const client = new Client({ connectionString: options.url });
-    client.on('notification', (message) => this.dispatch(message.channel, message.payload));
-    client.on('error', (error) => {
-      this.logger.warn(`Live update connection lost: ${error.message}`);
+    let lost = false;
+    const lose = (why: string): void => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = null;
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(`Live update connection lost: ${why}`);
       this.reconnectLater();
-    });
+    };
+    client.on('notification', (message) => this.dispatch(message.channel, message.payload));
+    client.on('error', (error) => lose(error.message));
+    client.on('end', () => lose('the connection was closed'));
     try {
       await client.connect();
       for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
+      if (lost) return;
       this.client = client;
       this.retryMs = 500;
     } catch (error) {
-      await client.end().catch(() => undefined);
-      this.logger.warn(`Could not listen for live updates: ${(error as Error).message}`);
-      this.reconnectLater();
+      lose(`could not listen: ${(error as Error).message}`);
     }
   }
 
+  /** At most one reconnection is ever pending. */
   private reconnectLater(): void {
-    if (this.stopped) return;
-    this.client = null;
+    if (this.stopped || this.retryTimer) return;
     const delay = this.retryMs;
     this.retryMs = Math.min(this.retryMs * 2, 30_000);
-    setTimeout(() => void this.connect(), delay).unref();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+    this.retryTimer.unref();
   }
 
   private dispatch(channel: string, payload: string | undefined): void {

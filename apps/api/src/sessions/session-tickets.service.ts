@@ -6,6 +6,7 @@ import type { BookingStatus, Role, SessionRole, SessionTicketResponse } from '@d
 import { SESSION_NAMESPACE } from '@distans/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SignedClaims, UUID, verifySignedToken } from '../auth/signed-tokens';
 import { describeStatus } from '../bookings/booking-lifecycle';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
@@ -14,15 +15,15 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { joinWindow, outsideWindow } from './join-window';
 import { iceServers } from './turn-credentials';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AUDIENCE = 'distans:session';
 
-interface TicketClaims {
-  sub: string;
+interface TicketClaims extends SignedClaims {
+  typ: 'session-ticket';
   role: Role;
   bid: string;
   jti: string;
-  exp: number;
+  /** The staff session the ticket was issued under; null for a room device, which has none. */
+  sid: string | null;
 }
 
 /** Who a verified ticket lets into which session; everything the gateway knows about a peer. */
@@ -54,9 +55,6 @@ interface SessionBookingRow {
  */
 @Injectable()
 export class SessionTicketsService {
-  /** jti -> expiry (ms): tickets already presented. In memory because a session lives on one node. */
-  private readonly used = new Map<string, number>();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
@@ -68,10 +66,15 @@ export class SessionTicketsService {
     const identity = await this.admit({ id: actor.id, role: actor.role, roomId: actor.roomId }, bookingId, now);
     const jti = randomUUID();
     const expiresAt = now + this.config.SESSION_TICKET_TTL_SECONDS * 1000;
-    const ticket = this.jwt.sign(
-      { sub: actor.id, role: actor.role, bid: bookingId, jti },
-      { audience: AUDIENCE, expiresIn: this.config.SESSION_TICKET_TTL_SECONDS },
-    );
+    const claims: Omit<TicketClaims, 'iat' | 'exp'> = {
+      typ: 'session-ticket',
+      sub: actor.id,
+      role: actor.role,
+      bid: bookingId,
+      jti,
+      sid: actor.sessionId,
+    };
+    const ticket = this.jwt.sign(claims, { audience: AUDIENCE, expiresIn: this.config.SESSION_TICKET_TTL_SECONDS });
     const booking = await this.booking(bookingId);
     const window = joinWindow(
       booking!,
@@ -100,20 +103,48 @@ export class SessionTicketsService {
     if (typeof ticket !== 'string' || ticket.length === 0 || ticket.length > 2048) {
       throw new UnauthenticatedError('A session ticket is required');
     }
-    let claims: TicketClaims;
-    try {
-      claims = this.jwt.verify<TicketClaims>(ticket, { algorithms: ['HS256'], audience: AUDIENCE });
-    } catch {
+    const claims = verifySignedToken<TicketClaims>(this.jwt, ticket, {
+      typ: 'session-ticket',
+      lifetimeSeconds: this.config.SESSION_TICKET_TTL_SECONDS,
+      audience: AUDIENCE,
+    });
+    if (!claims || !UUID.test(claims.bid) || !UUID.test(claims.jti)) {
       throw new UnauthenticatedError('The session ticket is invalid or has expired');
     }
-    if (!UUID.test(claims.bid) || typeof claims.jti !== 'string') {
-      throw new UnauthenticatedError('The session ticket is invalid or has expired');
-    }
-    this.forgetExpired(now);
-    if (this.used.has(claims.jti)) throw new UnauthenticatedError('This session ticket has already been used');
-    this.used.set(claims.jti, claims.exp * 1000);
-    const roomId = claims.role === 'ROOM_DEVICE' ? await this.deviceRoom(claims.sub) : null;
+    if (!(await this.useUp(claims))) throw new UnauthenticatedError('This session ticket has already been used');
+    let roomId: string | null = null;
+    if (claims.role === 'ROOM_DEVICE') roomId = await this.deviceRoom(claims.sub);
+    else await this.requireLiveSession(claims);
     return this.admit({ id: claims.sub, role: claims.role, roomId }, claims.bid, now);
+  }
+
+  /**
+   * Marks the ticket used, in PostgreSQL so that it stays used across restarts and API instances;
+   * false when it already was. Rows go a while after their ticket expired, once no clock could
+   * still take the ticket for valid.
+   */
+  private async useUp(claims: TicketClaims): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `WITH expired AS (DELETE FROM used_session_ticket WHERE expires_at < now() - interval '5 minutes')
+       INSERT INTO used_session_ticket (jti, expires_at) VALUES ($1, to_timestamp($2))
+       ON CONFLICT (jti) DO NOTHING RETURNING jti`,
+      [claims.jti, claims.exp],
+    );
+    return rows.length === 1;
+  }
+
+  /** A staff ticket is only as good as the session it was issued under, and names that session's user. */
+  private async requireLiveSession(claims: TicketClaims): Promise<void> {
+    const rows: unknown[] =
+      typeof claims.sid === 'string' && UUID.test(claims.sid)
+        ? await this.db.query(
+            `SELECT 1 FROM auth_session s JOIN app_user u ON u.id = s.user_id
+              WHERE s.id = $1 AND s.user_id = $2 AND u.role = $3 AND u.active
+                AND s.revoked_at IS NULL AND s.expires_at > now()`,
+            [claims.sid, claims.sub, claims.role],
+          )
+        : [];
+    if (rows.length === 0) throw new UnauthenticatedError('The session has ended; log in again');
   }
 
   /**
@@ -184,10 +215,6 @@ export class SessionTicketsService {
     );
     if (!row) throw new NotFoundError('Booking not found');
     return row.display_name;
-  }
-
-  private forgetExpired(now: number): void {
-    for (const [jti, expires] of this.used) if (expires < now) this.used.delete(jti);
   }
 }
 

@@ -11,24 +11,28 @@ import { SessionTicketsService } from './session-tickets.service';
 import { SessionsService } from './sessions.service';
 import { AuditModule } from '../audit/audit.module';
 
+/**
+ * A key of its own, derived from the access-token secret: a session ticket can never pass as an
+ * access token, nor the other way round.
+ */
+export function sessionTicketSecret(accessSecret: string): string {
+  return createHmac('sha256', accessSecret).update('distans:session-ticket').digest('base64url');
+}
+
 @Module({
   imports: [
     AuditModule,
     BookingsModule,
-    // A key of its own, derived from the access-token secret: a session ticket can never pass
-    // as an access token, nor the other way round.
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: createHmac('sha256', config.JWT_ACCESS_SECRET ?? '')
-          .update('distans:session-ticket')
-          .digest('base64url'),
+        secret: sessionTicketSecret(config.JWT_ACCESS_SECRET ?? ''),
         signOptions: { algorithm: 'HS256' },
       }),
     }),
   ],
   controllers: [SessionTicketsController],
   providers: [MediaService, SessionTicketsService, SessionsService, SessionGateway],
-  exports: [MediaService],
+  exports: [MediaService, SessionsService],
 })
 export class SessionsModule {}

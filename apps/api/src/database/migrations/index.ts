@@ -3,6 +3,8 @@ import { Bookings1763900000000 } from './1763900000000-bookings';
 import { Sessions1764100000000 } from './1764100000000-sessions';
 import { OfficeRegionIntegrity1763950000000 } from './1763950000000-office-region-integrity';
 import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
+import { UsedSessionTickets1765000000000 } from './1765000000000-used-session-tickets';
+import { ParticipationHeartbeat1765000100000 } from './1765000100000-participation-heartbeat';
 import { OfficeConsole1765300000000 } from './1765300000000-office-console';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
@@ -12,5 +14,7 @@ export const migrations = [
   OfficeRegionIntegrity1763950000000,
   Sessions1764100000000,
   LiveUpdates1764200000000,
+  UsedSessionTickets1765000000000,
+  ParticipationHeartbeat1765000100000,
   OfficeConsole1765300000000,
 ];

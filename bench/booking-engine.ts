@@ -127,6 +127,9 @@ async function main(): Promise<number> {
     LOG_LEVEL: 'silent',
     DB_MIGRATE_ON_START: 'true',
     JOB_INTERVAL_SECONDS: '0',
+    // The booking engine needs no video: no mediasoup worker binary and no media ports, so the
+    // benchmark runs on a machine that has not built the worker, and beside a running Distans.
+    MEDIA_ENABLED: 'false',
     // The SQL statements per request (X-SQL-Statements) are one of the figures this prints.
     SQL_STATEMENTS_HEADER: 'true',
     DATA_DIR: dataDir,

@@ -11,14 +11,18 @@ import {
   screenshot,
   waitFor,
 } from './support/browser';
+import {
+  decodingVideo,
+  joinFromBooking,
+  logInToHandlerApp,
+  pairingCode,
+  pairRoomScreen,
+} from './support/meeting-steps';
 import { RoomNetwork } from './support/network-namespace';
 
 jest.setTimeout(240_000);
 
 const CITIZEN = 'Astrid Testsson';
-const ROUND_THE_CLOCK = JSON.stringify(
-  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' })),
-);
 
 /**
  * The whole story in two real browsers: a booking made through the public API, a paired room
@@ -61,12 +65,7 @@ describe('A remote meeting, end to end', () => {
       handler: { email: string; password: string };
     }
   > {
-    const world = await bookingWorld(t, { rooms: 1, handlers: 1, minNoticeMin: 0 });
-    await t.db.query(`UPDATE office SET weekly_hours = $2, closed_on_public_holidays = false WHERE id = $1`, [
-      world.officeId,
-      ROUND_THE_CLOCK,
-    ]);
-    await t.db.query(`UPDATE app_user SET weekly_hours = $2 WHERE id = $1`, [world.handlerIds[0], ROUND_THE_CLOCK]);
+    const world = await bookingWorld(t, { rooms: 1, handlers: 1, minNoticeMin: 0, aroundTheClock: true });
     const staff = await new Factory(t.db).user('OFFICE_STAFF', { officeIds: [world.officeId] });
     staffToken = await login(t, staff);
     return { ...world, staffToken, staff, handler: world.handlers[0] };
@@ -81,17 +80,12 @@ describe('A remote meeting, end to end', () => {
     return { id: res.body.id, reference: res.body.reference, start };
   }
 
-  async function pairRoomScreen(page: Page, world: BookingWorld, token: string, origin = base): Promise<void> {
-    const code = await t.request('POST', `/rooms/${world.roomIds[0]}/pairing-codes`, { token });
-    await page.goto(`${origin}/room/`);
-    const form = page.getByTestId('pairing-form');
-    await form.waitFor();
-    if (!a11y['room pairing']) {
+  async function pairRoom(page: Page, world: BookingWorld, token: string, origin = base): Promise<void> {
+    await pairRoomScreen(page, origin, await pairingCode(t, world.roomIds[0], token), async () => {
+      if (a11y['room pairing']) return;
       await screenshot(page, '00-room-pairing');
       a11y['room pairing'] = await accessibilityProblems(page);
-    }
-    await form.locator('input').first().fill(code.body.code.toLowerCase());
-    await form.locator('button[type=submit]').click();
+    });
     await page.getByTestId('door-display').waitFor();
   }
 
@@ -122,16 +116,11 @@ describe('A remote meeting, end to end', () => {
     handler: { email: string; password: string },
     bookingId: string,
   ): Promise<number> {
-    await page.goto(`${base}/handler/`);
-    const form = page.getByTestId('login-form');
-    await form.waitFor();
-    if (!a11y['handler login']) {
+    await logInToHandlerApp(page, base, handler, async () => {
+      if (a11y['handler login']) return;
       await screenshot(page, '03-handler-login');
       a11y['handler login'] = await accessibilityProblems(page);
-    }
-    await form.locator('input[type=email]').fill(handler.email);
-    await form.locator('input[type=password]').fill(handler.password);
-    await form.locator('button[type=submit]').click();
+    });
     const item = page.locator(`[data-testid=agenda-item][data-booking-id="${bookingId}"]`);
     await item.waitFor();
     await waitFor(
@@ -150,21 +139,14 @@ describe('A remote meeting, end to end', () => {
     expect(contactReads).toBeGreaterThan(0);
     await screenshot(page, '04b-handler-booking-detail');
     a11y['handler booking detail'] = await accessibilityProblems(page);
-    await page.getByTestId('join-button').click();
-    await page.getByTestId('prejoin-join').waitFor();
-    await screenshot(page, '05-handler-device-check');
-    a11y['handler device check'] = await accessibilityProblems(page);
-    const joinedAt = Date.now();
-    await page.getByTestId('prejoin-join').click();
+    let joinedAt = 0;
+    await joinFromBooking(page, async () => {
+      await screenshot(page, '05-handler-device-check');
+      a11y['handler device check'] = await accessibilityProblems(page);
+      joinedAt = Date.now();
+    });
     return joinedAt;
   }
-
-  const decodingVideo =
-    (page: Page, streams = 1) =>
-    async () => {
-      const stats = await mediaStats(page);
-      return stats.videoFramesDecoded.filter((frames) => frames > 0).length >= streams && stats;
-    };
 
   it('should take a visitor from booking to a completed meeting', async () => {
     const world = await meetingWorld();
@@ -174,7 +156,7 @@ describe('A remote meeting, end to end', () => {
 
     // 3. Pair the room screen: it shows the slot as booked, and nothing personal.
     const room = await newPage(browser, { width: 1920, height: 1080 });
-    await pairRoomScreen(room.page, world, world.staffToken);
+    await pairRoom(room.page, world, world.staffToken);
     await waitFor(
       'the booked slot on the door display',
       async () => (await room.page.locator('[data-testid=door-slot][data-state=BOOKED]').count()) > 0,
@@ -259,7 +241,7 @@ describe('A remote meeting, end to end', () => {
       });
       try {
         const room = await newPage(roomBrowser, { width: 1280, height: 800 });
-        await pairRoomScreen(room.page, world, world.staffToken, roomOrigin);
+        await pairRoom(room.page, world, world.staffToken, roomOrigin);
         await checkIn(booking, world.staff);
         await room.page.getByTestId('welcome').waitFor({ timeout: 40_000 });
         const handler = await newPage(browser, { width: 1440, height: 900 });

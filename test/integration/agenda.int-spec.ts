@@ -1,4 +1,4 @@
-import { at, bookingWorld, futureDate } from '../support/booking-fixture';
+import { at, bookingWorld, futureDate, offsetAt } from '../support/booking-fixture';
 import { Factory } from '../support/factories';
 import { bookPublicly, loginAs, shiftBookingTo } from '../support/operations-fixture';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -42,7 +42,14 @@ describe('Handler agenda and booking detail', () => {
       status: 'BOOKED',
       start: at(date, '10:00'),
       end: at(date, '10:30'),
-      local: { date, start: '10:00', end: '10:30', zone: 'Europe/Stockholm' },
+      local: {
+        date,
+        start: '10:00',
+        startOffset: offsetAt(date, '10:00'),
+        end: '10:30',
+        endOffset: offsetAt(date, '10:30'),
+        zone: 'Europe/Stockholm',
+      },
       agency: { code: expect.any(String), nameSv: expect.any(String), nameEn: expect.any(String) },
       caseType: { nameSv: 'Bostadsbidrag', nameEn: 'Housing allowance' },
       office: { id: world.officeId, name: world.officeName },

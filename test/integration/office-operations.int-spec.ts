@@ -1,4 +1,4 @@
-import { at, bookingBody, bookingWorld, BookingWorld, futureDate } from '../support/booking-fixture';
+import { at, bookingBody, bookingWorld, BookingWorld, futureDate, offsetAt } from '../support/booking-fixture';
 import { countRows, Factory } from '../support/factories';
 import { bookPublicly, loginAs, shiftBookingTo } from '../support/operations-fixture';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -56,7 +56,14 @@ describe('Office operations', () => {
           status: 'BOOKED',
           start: at(date, '10:00'),
           end: at(date, '10:30'),
-          local: { date, start: '10:00', end: '10:30', zone: 'Europe/Stockholm' },
+          local: {
+            date,
+            start: '10:00',
+            startOffset: offsetAt(date, '10:00'),
+            end: '10:30',
+            endOffset: offsetAt(date, '10:30'),
+            zone: 'Europe/Stockholm',
+          },
           agency: { code: expect.any(String), nameSv: expect.any(String), nameEn: expect.any(String) },
           language: 'sv',
           interpreter: { needed: false, language: null },
@@ -239,7 +246,7 @@ describe('Office operations', () => {
         body: { idCheckMethod: 'ID_CARD' },
       });
       expect(res.status).toBe(409);
-      expect(res.body.message).toBe('The booking is cancelled and cannot be checked in');
+      expect(res.body.message).toBe('The booking is already cancelled and cannot be checked in');
 
       const over = await bookPublicly(t, world, date, '13:00');
       await shiftBookingTo(t, over.id, -40);
@@ -333,7 +340,15 @@ describe('Office operations', () => {
           status: 'BOOKED',
           start: at(date, '10:00'),
           end: at(date, '10:30'),
-          local: { startDate: date, start: '10:00', endDate: date, end: '10:30', zone: 'Europe/Stockholm' },
+          local: {
+            startDate: date,
+            start: '10:00',
+            startOffset: offsetAt(date, '10:00'),
+            endDate: date,
+            end: '10:30',
+            endOffset: offsetAt(date, '10:30'),
+            zone: 'Europe/Stockholm',
+          },
           agency: { code: expect.any(String), nameSv: expect.any(String), nameEn: expect.any(String) },
         },
       ]);

@@ -215,6 +215,27 @@ describe('Office opening hours', () => {
       expect(res.body.days[0]).toMatchObject({ source: 'weekly', closed: false, holiday: expect.any(String) });
     });
 
+    it('should take 24:00 as a closing time, for an office open around the clock, and show it so', async () => {
+      const office = await factory.office();
+      const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' }));
+      const patched = await t.request('PATCH', `/offices/${office.id}`, {
+        token: admin,
+        body: { weeklyHours: allDay },
+      });
+      expect(patched.status).toBe(200);
+      const res = await hours(office.id, '2026-10-24', '2026-10-25');
+      expect(res.body.days.map((d: { intervals: unknown[] }) => d.intervals)).toEqual([
+        [{ start: '2026-10-23T22:00:00.000Z', end: '2026-10-24T22:00:00.000Z', opens: '00:00', closes: '24:00' }],
+        // The autumn Sunday has 25 hours.
+        [{ start: '2026-10-24T22:00:00.000Z', end: '2026-10-25T23:00:00.000Z', opens: '00:00', closes: '24:00' }],
+      ]);
+      const refused = await t.request('PATCH', `/offices/${office.id}`, {
+        token: admin,
+        body: { weeklyHours: [{ weekday: 1, opens: '24:00', closes: '24:00' }] },
+      });
+      expect(refused.status).toBe(400);
+    });
+
     it('should place Sunday hours at the right UTC instants across both DST changes', async () => {
       const office = await factory.office({ weeklyHours: [{ weekday: 7, opens: '10:00', closes: '14:00' }] });
       const sundays = async (from: string, to: string) =>

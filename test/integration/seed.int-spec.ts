@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { APP_CONFIG } from '../../apps/api/src/config/config.tokens';
 import { OFFICES, COURT_PREMISES } from '../../apps/api/src/seed/data/offices';
+import { DEMO_CASE_TYPE, DEMO_HANDLER, DEMO_OFFICE, DEMO_STAFF } from '../../apps/api/src/seed/data/demo-office';
 import { seedDemoData } from '../../apps/api/src/seed/seeder';
+import { addDays, localDateOf, wallClockToInstant } from '@distans/scheduling';
+import { nextDstSunday } from '../support/booking-fixture';
+import { fixClock, realClock } from '../support/clock';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const DEMO_USERS = `(email = 'admin@demo.distans.se' OR email LIKE '%.demo.distans.se')`;
@@ -159,6 +163,66 @@ describe(seedDemoData.name, () => {
       const me = await t.request('GET', '/me', { token: res.body.accessToken });
       expect(me.body.email).toBe(email);
     }
+  });
+
+  describe('the demo office open around the clock', () => {
+    const get = async (url: string, token?: string) => (await t.request('GET', url, { token })).body;
+    const demo = async () => {
+      const [row] = await t.db.query(
+        `SELECT o.id AS office, ct.id AS case_type FROM office o, case_type ct WHERE o.name = $1 AND ct.code = $2`,
+        [DEMO_OFFICE.name, DEMO_CASE_TYPE.code],
+      );
+      return { officeId: row.office as string, caseTypeId: row.case_type as string };
+    };
+    const firstSlot = async (date: string) => {
+      const { officeId, caseTypeId } = await demo();
+      const view = await get(`/availability?caseType=${caseTypeId}&office=${officeId}&from=${date}&to=${date}`);
+      return view.offices[0].days[0].slots[0] as { start: string; local: string; offset: string };
+    };
+    const loginDemo = async (email: string) =>
+      (await t.request('POST', '/auth/login', { body: { email, password } })).body.accessToken as string;
+    afterEach(realClock);
+
+    it('should be printed with the credentials', () => {
+      expect(firstBlock).toContain(
+        `Office         ${DEMO_OFFICE.name}, ${DEMO_OFFICE.roomName}: open around the clock`,
+      );
+      expect(firstBlock).toContain(`Handler        ${DEMO_HANDLER.email}`);
+      expect(firstBlock).toContain(`Office staff   ${DEMO_STAFF.email}`);
+    });
+
+    it('should take a meeting at 23:40 for 23:45, check the visitor in and let the handler join at once', async () => {
+      const date = addDays(localDateOf(Date.now(), 'Europe/Stockholm'), 3);
+      fixClock(wallClockToInstant(date, 23 * 60 + 40, 'Europe/Stockholm'));
+      const slot = await firstSlot(date);
+      expect(slot.local).toBe('23:45');
+      const { officeId, caseTypeId } = await demo();
+      const booked = await t.request('POST', '/bookings', {
+        body: { caseTypeId, officeId, start: slot.start, citizen: { name: 'Nattbesökare' } },
+      });
+      expect([booked.status, booked.body.message]).toEqual([201, undefined]);
+      expect(booked.body.local).toMatchObject({ date, start: '23:45', end: '00:00' });
+      const checkedIn = await t.request('POST', `/bookings/${booked.body.id}/check-in`, {
+        token: await loginDemo(DEMO_STAFF.email),
+        body: { idCheckMethod: 'ID_CARD' },
+      });
+      expect(checkedIn.status).toBe(200);
+      const ticket = await t.request('POST', `/bookings/${booked.body.id}/session-ticket`, {
+        token: await loginDemo(DEMO_HANDLER.email),
+      });
+      expect(ticket.status).toBe(201);
+    });
+
+    it('should stay open through both daylight-saving nights, offering the next time that exists', async () => {
+      const autumn = nextDstSunday(10);
+      fixClock(`${addDays(autumn, -1)}T23:50:00Z`); // 01:50 CEST
+      expect(await firstSlot(autumn)).toMatchObject({ local: '02:00', offset: '+02:00' });
+      fixClock(`${autumn}T01:10:00Z`); // 02:10 CET, the second time round: 02:xx is offered once, at CEST
+      expect(await firstSlot(autumn)).toMatchObject({ local: '03:00', offset: '+01:00' });
+      const spring = nextDstSunday(3);
+      fixClock(`${spring}T00:50:00Z`); // 01:50 CET; 02:00-02:59 does not exist
+      expect(await firstSlot(spring)).toMatchObject({ local: '03:00', offset: '+02:00' });
+    });
   });
 
   it('should warn instead of printing a password that does not work', async () => {

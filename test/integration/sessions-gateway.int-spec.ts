@@ -110,7 +110,7 @@ describe('Session gateway', () => {
       const { ticket } = await tickets.issue(actor, w.bookingId, Date.now() + 85 * 60_000);
       const error = await refusal({ ticket });
       expect(error.message).toMatch(/^The session opens at .* 10 minutes before the start$/);
-      expect(error.data).toEqual({ code: 'CONFLICT' });
+      expect(error.data).toEqual({ code: 'CONFLICT', errorCode: 'SESSION_NOT_OPEN' });
     });
 
     it('should refuse the room device while the visitor is not checked in, even with a ticket', async () => {
@@ -200,6 +200,7 @@ describe('Session gateway', () => {
       ok: false,
       error: {
         code: 'BAD_REQUEST',
+        errorCode: 'VALIDATION_FAILED',
         message: 'Malformed chat request',
         details: { text: ['text must be non-empty text'] },
       },
@@ -320,7 +321,7 @@ describe('Session gateway', () => {
     const refused = await ask(room.socket, 'end', {});
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Only the case handler can end the meeting' },
+      error: { code: 'FORBIDDEN', errorCode: 'FORBIDDEN', message: 'Only the case handler can end the meeting' },
     });
 
     expect(await ask(handler.socket, 'end', {})).toEqual({ ok: true, data: {} });

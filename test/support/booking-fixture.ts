@@ -1,4 +1,4 @@
-import { addDays, localDateOf, swedishPublicHoliday, wallClockToInstant } from '@distans/scheduling';
+import { addDays, localDateOf, swedishPublicHoliday, utcOffsetAt, wallClockToInstant } from '@distans/scheduling';
 import { Factory } from './factories';
 import type { TestApp } from './test-app';
 
@@ -20,7 +20,9 @@ export interface BookingWorld {
 
 /**
  * An office open 08:00-18:00 every day, its rooms, and handlers working 08:00-17:00 every day,
- * so that tests pick dates freely. Case type: 30 minutes plus a 10-minute buffer.
+ * so that tests pick dates freely. Case type: 30 minutes plus a 10-minute buffer. With
+ * `aroundTheClock` the office (open on holidays too) and its handlers work 00:00-24:00, as the
+ * demo office does, so that a test can book "now" or in the night of a daylight-saving change.
  */
 export async function bookingWorld(
   t: TestApp,
@@ -32,8 +34,13 @@ export async function bookingWorld(
     minNoticeMin?: number;
     maxDaysAhead?: number;
     handlerLanguages?: string[];
+    aroundTheClock?: boolean;
   } = {},
 ): Promise<BookingWorld> {
+  const hours = (opens: string, closes: string) =>
+    EVERY_DAY.map((weekday) =>
+      options.aroundTheClock ? { weekday, opens: '00:00', closes: '24:00' } : { weekday, opens, closes },
+    );
   const f = new Factory(t.db);
   const agency = await f.agency();
   const ct = await f.caseType(agency.id, {
@@ -50,8 +57,11 @@ export async function bookingWorld(
     countyId: county.id,
     regionId: county.regionId,
     municipality,
-    weeklyHours: EVERY_DAY.map((weekday) => ({ weekday, opens: '08:00', closes: '18:00' })),
+    weeklyHours: hours('08:00', '18:00'),
   });
+  if (options.aroundTheClock) {
+    await t.db.query(`UPDATE office SET closed_on_public_holidays = false WHERE id = $1`, [office.id]);
+  }
   const roomIds: string[] = [];
   for (let i = 0; i < (options.rooms ?? 1); i += 1) roomIds.push((await f.room(office.id)).id);
   const handlers: { id: string; email: string; password: string }[] = [];
@@ -60,7 +70,7 @@ export async function bookingWorld(
       agencyId: agency.id,
       caseTypeIds: [ct.id],
       languages: options.handlerLanguages ?? ['sv', 'en'],
-      weeklyHours: EVERY_DAY.map((weekday) => ({ weekday, opens: '08:00', closes: '17:00' })),
+      weeklyHours: hours('08:00', '17:00'),
     });
     handlers.push(handler);
   }
@@ -88,6 +98,11 @@ export function futureDate(daysAhead = 7): string {
 export function at(date: string, hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number);
   return new Date(wallClockToInstant(date, h * 60 + m, ZONE)).toISOString();
+}
+
+/** The UTC offset a view shows with a local wall-clock time, e.g. '+01:00'. */
+export function offsetAt(date: string, hhmm: string): string {
+  return utcOffsetAt(Date.parse(at(date, hhmm)), ZONE);
 }
 
 /** Last Sunday of a month, the day European clocks change. */

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@distans/contracts';
+import type { ErrorBody, ErrorCode } from '@distans/contracts';
 import { ApiError } from '@distans/web-ui/api';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -7,7 +7,7 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
  * Stable error codes the console has its own words for (ErrorBody.code). Any other answer falls
  * back to a sentence for its HTTP status, with the server's own (English) message as the detail.
  */
-const KNOWN_CODES = new Set([
+const KNOWN_CODES = new Set<ErrorCode>([
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -18,6 +18,11 @@ const KNOWN_CODES = new Set([
   'TIME_PASSED',
   'TOO_SHORT_NOTICE',
   'NEED_NOT_AVAILABLE',
+  'NEED_NOT_FREE',
+  'INTERPRETER_NOT_FREE',
+  'NO_INTERPRETER_FOR_LANGUAGE',
+  'INTERPRETER_NOT_NEEDED_FOR_SWEDISH',
+  'INTERPRETER_REQUIRED_FOR_SIGN_LANGUAGE',
   'INTERNAL',
 ]);
 const KNOWN_STATUSES = new Set([400, 401, 403, 404, 409, 429]);
@@ -33,8 +38,7 @@ export interface ErrorText {
 export function errorText(error: unknown, t: Translate): ErrorText {
   if (!(error instanceof ApiError)) return { text: t('error.network'), detail: null, fields: {} };
   const body: ErrorBody | null = error.body;
-  // Codes issue 11 adds (SLOT_TAKEN, …) are listed here before the contract names them.
-  const code: string | undefined = body?.code;
+  const code = body?.code;
   const fields = body?.details ?? {};
   if (code && KNOWN_CODES.has(code) && code !== 'CONFLICT' && code !== 'VALIDATION_FAILED') {
     return { text: t(`error.code.${code}`), detail: null, fields };

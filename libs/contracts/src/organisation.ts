@@ -44,6 +44,21 @@ export const LANGUAGES = [
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Swedish Sign Language (svenskt teckenspråk): asked for as a language, always interpreted. */
+export const SIGN_LANGUAGE = 'sgn-se' satisfies Language;
+
+/**
+ * Whether a visitor speaking `language` gets an interpreter. An interpreter interprets between
+ * the visitor's language and Swedish, so a visitor in Swedish needs none; Swedish Sign Language is
+ * the exception, always interpreted although it is Swedish; any other language may go either way
+ * (with an interpreter, or with a handler who speaks it).
+ */
+export function interpreterRule(language: Language): 'never' | 'always' | 'optional' {
+  if (language === 'sv') return 'never';
+  if (language === SIGN_LANGUAGE) return 'always';
+  return 'optional';
+}
+
 /** ISO weekday 1 = Monday .. 7 = Sunday; times are office-local 'HH:mm'. */
 export interface WeeklyIntervalDto {
   weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -8,6 +8,7 @@
  * WebRTC parameter objects are passed through as mediasoup(-client) produces them; they are typed
  * loosely here so that this library depends on neither.
  */
+import type { ErrorCode } from './http';
 
 export const SESSION_NAMESPACE = '/session';
 
@@ -156,6 +157,8 @@ export type SessionErrorCode = (typeof SESSION_ERROR_CODES)[number];
 
 export interface SessionError {
   code: SessionErrorCode;
+  /** The API's stable code for the same refusal (as in `ErrorBody.code`), e.g. 'SESSION_NOT_OPEN'. */
+  errorCode?: ErrorCode;
   message: string;
   /** Field path to problems, as in the HTTP error shape. */
   details?: Record<string, string[]>;

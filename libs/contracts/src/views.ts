@@ -1,4 +1,5 @@
 import type { BookingStatus, IdCheckMethod, NotificationLocale, RoomBlockReason } from './bookings';
+import type { UnavailableReason } from './http';
 import type { Language, WeeklyIntervalDto } from './organisation';
 import type { StaffRole } from './roles';
 
@@ -27,11 +28,17 @@ export interface UserView {
   createdAt: string;
 }
 
-/** Office-local date and wall-clock times of a booking, for people rather than machines. */
+/**
+ * Office-local date and wall-clock times of a booking, for people rather than machines. Each time
+ * comes with its UTC offset ('+02:00'): on the autumn daylight-saving Sunday 02:00-02:59 happens
+ * twice, and a meeting from 02:45 to 02:15 reads right only as 02:45 (+02:00) to 02:15 (+01:00).
+ */
 export interface LocalTimes {
   date: string;
   start: string;
+  startOffset: string;
   end: string;
+  endOffset: string;
   zone: string;
 }
 
@@ -39,8 +46,10 @@ export interface LocalTimes {
 export interface LocalSpan {
   startDate: string;
   start: string;
+  startOffset: string;
   endDate: string;
   end: string;
+  endOffset: string;
   zone: string;
 }
 
@@ -94,18 +103,34 @@ export interface CreatedBooking extends CitizenBookingView {
   manageToken: string;
 }
 
+/** One free start: the instant to book, and the office's wall clock with its UTC offset to show. */
+export interface AvailableSlot {
+  start: string;
+  local: string;
+  offset: string;
+}
+
 /** Free start times per office for one case type (GET /availability). */
 export interface AvailabilityView {
   caseType: { id: string; durationMin: number; nameSv: string; nameEn: string };
   from: string;
   to: string;
   language: string;
+  /** Whether an interpreter is booked: as asked for, or always for Swedish Sign Language. */
   interpreter: boolean;
+  /**
+   * Set when no time can ever be had for this request, whatever the dates (e.g.
+   * 'NO_INTERPRETER_FOR_LANGUAGE'): clients explain it instead of showing an empty calendar.
+   * Null when times may exist (even if none are free in the dates asked for).
+   */
+  unavailableReason: UnavailableReason | null;
   offices: {
     officeId: string;
     officeName: string;
     municipality: string;
-    days: { date: string; slots: { start: string; local: string }[] }[];
+    /** As above, for this office alone (e.g. no room here has the need asked for). */
+    unavailableReason: UnavailableReason | null;
+    days: { date: string; slots: AvailableSlot[] }[];
   }[];
 }
 

@@ -2,7 +2,7 @@ import type { OpeningDaySource } from '@distans/contracts';
 import { spansOfDay } from './day-spans';
 import { swedishPublicHoliday } from './holidays';
 import { IsoDate, datesBetween, isIsoDate } from './iso-date';
-import { Span } from './spans';
+import { Span, normalizeSpans } from './spans';
 import {
   DailyInterval,
   HoursProblem,
@@ -97,9 +97,9 @@ export function openingDaysBetween(calendar: OfficeCalendar, fromDate: IsoDate, 
 
 /** Opening hours from `fromDate` to `toDate` (both included) as one normalized span list. */
 export function openSpansBetween(calendar: OfficeCalendar, fromDate: IsoDate, toDate: IsoDate): Span[] {
-  // Days are disjoint and in order, and '24:00' is not a valid closing time, so the
-  // concatenation is already normalized.
-  return openingDaysBetween(calendar, fromDate, toDate).flatMap((day) => day.spans);
+  // Days are disjoint and in order; one that closes at '24:00' touches the next, and merging
+  // them lets a meeting run past midnight at an office open around the clock.
+  return normalizeSpans(openingDaysBetween(calendar, fromDate, toDate).flatMap((day) => day.spans));
 }
 
 /**

@@ -277,6 +277,44 @@ describe(findFreeSlots.name, () => {
     });
   });
 
+  describe('around the clock', () => {
+    const ALL_DAY: OfficeCalendar = {
+      zone: ZONE,
+      weekly: everyDay('00:00', '24:00'),
+      exceptions: [],
+      closedOnPublicHolidays: false,
+    };
+    const setup: Setup = { calendar: ALL_DAY, handlerWeekly: everyDay('00:00', '24:00') };
+
+    it('should offer the half hour before midnight, with a meeting that ends the next day', () => {
+      const days = findFreeSlots(searchFor(MONDAY, '2026-03-31', {}, setup));
+      expect(labelsOn(days, MONDAY).slice(-2)).toEqual(['23:30', '23:45']);
+      expect(labelsOn(days, MONDAY)).toHaveLength(96);
+      expect(labelsOn(days, '2026-03-31')[0]).toBe('00:00');
+    });
+
+    it('should be open through both daylight-saving nights, offering every wall-clock time that exists once', () => {
+      // The day after is searched too: the last meeting of a day ends in it.
+      const spring = findFreeSlots(searchFor('2026-03-29', '2026-03-30', {}, setup));
+      expect(labelsOn(spring, '2026-03-29')).toHaveLength(92); // 02:00-02:59 does not exist
+      expect(labelsOn(spring, '2026-03-29').slice(6, 10)).toEqual(['01:30', '01:45', '03:00', '03:15']);
+      const autumn = findFreeSlots(searchFor('2026-10-25', '2026-10-26', {}, setup));
+      expect(labelsOn(autumn, '2026-10-25')).toHaveLength(96); // 02:00-02:59 once, at CEST
+      expect(slotsOn(autumn, '2026-10-25').slice(8, 13)).toEqual([
+        { local: '02:00', utc: '2026-10-25T00:00:00.000Z' },
+        { local: '02:15', utc: '2026-10-25T00:15:00.000Z' },
+        { local: '02:30', utc: '2026-10-25T00:30:00.000Z' },
+        { local: '02:45', utc: '2026-10-25T00:45:00.000Z' },
+        { local: '03:00', utc: '2026-10-25T02:00:00.000Z' },
+      ]);
+    });
+
+    it('should book a meeting across the autumn change, from 02:45 CEST to 02:15 CET', () => {
+      const search = searchFor('2026-10-25', '2026-10-25', { now: at('2026-10-01T00:00:00Z') }, setup);
+      expect(evaluateStart(search, at('2026-10-25T00:45:00Z')).bookable).toBe(true);
+    });
+  });
+
   describe('buffer', () => {
     it('should let the buffer run past closing when the handler still works', () => {
       const labels = labelsOn(
@@ -639,7 +677,8 @@ describe(explainUnbookable.name, () => {
   it.each<[string, string, string, string]>([
     ['not-on-grid', 'a start off the quarter hours', MONDAY, '10:05'],
     ['too-soon', 'a start inside the minimum notice', '2026-03-27', '09:45'],
-    ['too-soon', 'a start in the past', '2026-03-26', '10:00'],
+    ['passed', 'a start in the past', '2026-03-26', '10:00'],
+    ['passed', 'a start earlier today', '2026-03-27', '07:45'],
     ['too-far-ahead', 'a start after today plus maxDaysAhead', '2026-04-02', '10:00'],
     ['closed-day', 'a Saturday', '2026-03-28', '10:00'],
     ['outside-opening-hours', 'the lunch break', MONDAY, '12:15'],
@@ -660,9 +699,17 @@ describe(explainUnbookable.name, () => {
     expect(explainUnbookable(search, local('2026-12-25', '10:00'))).toBe('closed-day');
   });
 
-  it('should answer not-on-grid for the second occurrence of a repeated time', () => {
+  it('should answer repeated-time, not not-on-grid, for the second occurrence of a repeated time', () => {
     const search = searchFor('2026-10-25', '2026-10-25', { now: at('2026-10-01T00:00:00Z') });
-    expect(explainUnbookable(search, at('2026-10-25T01:15:00Z'))).toBe('not-on-grid');
+    expect(explainUnbookable(search, at('2026-10-25T01:00:00Z'))).toBe('repeated-time'); // 02:00 CET
+    expect(explainUnbookable(search, at('2026-10-25T01:15:00Z'))).toBe('repeated-time');
+    expect(explainUnbookable(search, at('2026-10-25T01:07:00Z'))).toBe('not-on-grid');
+  });
+
+  it('should answer passed, not too-soon, for a start in the past when no notice is needed', () => {
+    const search = query({ caseType: { ...CASE, minNoticeMin: 0, maxDaysAhead: 5 } });
+    expect(explainUnbookable(search, local('2026-03-27', '07:45'))).toBe('passed');
+    expect(explainUnbookable(search, local('2026-03-27', '08:00'))).toBeNull();
   });
 
   it('should answer no-capacity when a room, a handler or an interpreter is missing', () => {

@@ -100,8 +100,24 @@ export interface SlotCandidates {
   interpreterIds?: string[];
 }
 
+/**
+ * Why one start cannot be booked, in the order `evaluateStart` checks:
+ * - 'not-on-grid': not a whole grid step after local midnight (10:07);
+ * - 'repeated-time': on the grid, but the second occurrence of a wall-clock time that happens twice
+ *   when clocks go back (02:15 CET on the last Sunday of October); only the first is offered;
+ * - 'passed': the start is before now;
+ * - 'too-soon': later than now but inside the case type's minimum notice;
+ * - 'too-far-ahead', 'closed-day', 'outside-opening-hours', 'no-capacity'.
+ */
 export type UnbookableReason =
-  'not-on-grid' | 'too-soon' | 'too-far-ahead' | 'closed-day' | 'outside-opening-hours' | 'no-capacity';
+  | 'not-on-grid'
+  | 'repeated-time'
+  | 'passed'
+  | 'too-soon'
+  | 'too-far-ahead'
+  | 'closed-day'
+  | 'outside-opening-hours'
+  | 'no-capacity';
 
 export type StartEvaluation =
   | { bookable: true; candidates: SlotCandidates }
@@ -244,10 +260,15 @@ export function findFreeSlots(search: SlotSearch): DaySlots[] {
  * midnight, and the first occurrence of that wall-clock time on days when clocks go back.
  */
 export function isOnGrid(start: number, zone: string = DEFAULT_ZONE, gridMin: number = DEFAULT_GRID_MIN): boolean {
-  if (!Number.isInteger(start)) return false;
+  return gridProblem(start, zone, gridMin) === null;
+}
+
+/** Why an instant is not a grid start, or null when it is (see `isOnGrid`). */
+function gridProblem(start: number, zone: string, gridMin: number): 'not-on-grid' | 'repeated-time' | null {
+  if (!Number.isInteger(start)) return 'not-on-grid';
   const { date, msOfDay } = wallClockAt(start, zone);
-  if (msOfDay % (gridMin * MS_PER_MINUTE) !== 0) return false;
-  return new LocalDay(date, zone).instantAt(msOfDay / MS_PER_MINUTE) === start;
+  if (msOfDay % (gridMin * MS_PER_MINUTE) !== 0) return 'not-on-grid';
+  return new LocalDay(date, zone).instantAt(msOfDay / MS_PER_MINUTE) === start ? null : 'repeated-time';
 }
 
 /**
@@ -289,7 +310,9 @@ function hasCapacity(candidates: SlotCandidates): boolean {
  */
 export function evaluateStart(query: SlotQuery, start: number): StartEvaluation {
   const settings = settingsOf(query);
-  if (!isOnGrid(start, settings.zone, settings.gridMin)) return { bookable: false, reason: 'not-on-grid' };
+  const offGrid = gridProblem(start, settings.zone, settings.gridMin);
+  if (offGrid) return { bookable: false, reason: offGrid };
+  if (start < query.now) return { bookable: false, reason: 'passed' };
   if (start < settings.earliestStart) return { bookable: false, reason: 'too-soon' };
   const date = localDateOf(start, settings.zone);
   if (date > settings.lastDate) return { bookable: false, reason: 'too-far-ahead' };

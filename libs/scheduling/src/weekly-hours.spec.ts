@@ -7,6 +7,7 @@ import {
   isWeekday,
   minuteRangesByWeekday,
   minuteRangesOf,
+  parseClosingTime,
   parseLocalTime,
   toMinuteRange,
 } from './weekly-hours';
@@ -40,7 +41,22 @@ describe(isWeekday.name, () => {
   });
 });
 
+describe(parseClosingTime.name, () => {
+  it('should read 24:00 as the end of the day, and every opening time as parseLocalTime does', () => {
+    expect(parseClosingTime('24:00')).toBe(1440);
+    expect(parseClosingTime('23:59')).toBe(1439);
+    expect(parseClosingTime('00:00')).toBe(0);
+    expect(parseClosingTime('24:01')).toBeNull();
+    expect(parseClosingTime('25:00')).toBeNull();
+  });
+});
+
 describe(toMinuteRange.name, () => {
+  it('should take 24:00 as a closing time but never as an opening time', () => {
+    expect(toMinuteRange({ opens: '00:00', closes: '24:00' })).toEqual({ from: 0, to: 1440 });
+    expect(toMinuteRange({ opens: '24:00', closes: '24:00' })).toBeNull();
+  });
+
   it('should convert a valid interval and refuse invalid or empty ones', () => {
     expect(toMinuteRange({ opens: '09:00', closes: '12:00' })).toEqual({ from: 540, to: 720 });
     expect(toMinuteRange({ opens: '12:00', closes: '12:00' })).toBeNull();
@@ -76,7 +92,7 @@ describe(findWeeklyHoursProblems.name, () => {
 
   it('should report malformed times and weekdays with the offending value', () => {
     const bad = [
-      { weekday: 8, opens: '8:00', closes: '24:00' },
+      { weekday: 8, opens: '8:00', closes: '24:01' },
       { weekday: 0 as unknown as 1, opens: '08:00', closes: '12:00' },
     ] as WeeklyInterval[];
     expect(findWeeklyHoursProblems(bad)).toEqual([
@@ -85,7 +101,7 @@ describe(findWeeklyHoursProblems.name, () => {
       {
         index: 0,
         field: 'closes',
-        message: 'closes must be a time in HH:mm format between 00:00 and 23:59, got "24:00"',
+        message: 'closes must be a time in HH:mm format between 00:00 and 24:00, got "24:01"',
       },
       { index: 1, field: 'weekday', message: 'weekday must be a whole number from 1 (Monday) to 7 (Sunday), got 0' },
     ]);
@@ -97,7 +113,7 @@ describe(findWeeklyHoursProblems.name, () => {
       {
         index: 0,
         field: 'closes',
-        message: 'closes must be a time in HH:mm format between 00:00 and 23:59, got nothing',
+        message: 'closes must be a time in HH:mm format between 00:00 and 24:00, got nothing',
       },
     ]);
   });

@@ -1,9 +1,13 @@
 import { Weekday } from './iso-date';
 
-/** Local wall-clock time 'HH:mm', 00:00..23:59 ('24:00' is not accepted). */
+/** Local wall-clock time 'HH:mm', 00:00..23:59; a closing time may also be '24:00' (see DailyInterval). */
 export type LocalTime = string;
 
-/** Opening (or working) hours within one day: [opens, closes). */
+/**
+ * Opening (or working) hours within one day: [opens, closes). `closes` may be '24:00', the end of
+ * the day, so that an office open around the clock has no gap at midnight: its days touch, and
+ * a meeting may run from 23:45 into the next day.
+ */
 export interface DailyInterval {
   opens: LocalTime;
   closes: LocalTime;
@@ -49,6 +53,15 @@ export function parseLocalTime(value: unknown): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
+/** The end of the day as a closing time. */
+export const END_OF_DAY: LocalTime = '24:00';
+const MINUTES_PER_DAY = 1440;
+
+/** Minutes since midnight for a closing time: 'HH:mm' or '24:00' (1440); null when malformed. */
+export function parseClosingTime(value: unknown): number | null {
+  return value === END_OF_DAY ? MINUTES_PER_DAY : parseLocalTime(value);
+}
+
 export function formatLocalTime(minuteOfDay: number): LocalTime {
   const hours = Math.floor(minuteOfDay / 60);
   const minutes = minuteOfDay % 60;
@@ -62,7 +75,7 @@ export function isWeekday(value: unknown): value is Weekday {
 /** The interval as minutes, or null when it is malformed, inverted or empty. */
 export function toMinuteRange(interval: DailyInterval): MinuteRange | null {
   const from = parseLocalTime(interval.opens);
-  const to = parseLocalTime(interval.closes);
+  const to = parseClosingTime(interval.closes);
   return from !== null && to !== null && to > from ? { from, to } : null;
 }
 
@@ -79,18 +92,20 @@ interface CheckedInterval {
 function checkIntervals(intervals: readonly DailyInterval[], problems: HoursProblem[]): (CheckedInterval | null)[] {
   return intervals.map((interval, index) => {
     const from = parseLocalTime(interval.opens);
-    const to = parseLocalTime(interval.closes);
-    for (const [field, parsed] of [
-      ['opens', from],
-      ['closes', to],
-    ] as const) {
-      if (parsed === null) {
-        problems.push({
-          index,
-          field,
-          message: `${field} must be a time in HH:mm format between 00:00 and 23:59, got ${describeValue(interval[field])}`,
-        });
-      }
+    const to = parseClosingTime(interval.closes);
+    if (from === null) {
+      problems.push({
+        index,
+        field: 'opens',
+        message: `opens must be a time in HH:mm format between 00:00 and 23:59, got ${describeValue(interval.opens)}`,
+      });
+    }
+    if (to === null) {
+      problems.push({
+        index,
+        field: 'closes',
+        message: `closes must be a time in HH:mm format between 00:00 and 24:00, got ${describeValue(interval.closes)}`,
+      });
     }
     if (from === null || to === null) return null;
     if (to <= from) {

@@ -23,5 +23,6 @@ export function workingSpansBetween(
     const day = new LocalDay(date, zone);
     working.push(...spansOfDay(day, byWeekday[day.weekday]));
   }
-  return subtractSpans(working, normalizeSpans(absences));
+  // Days that end at '24:00' touch the next one: merge them so that a night shift is one span.
+  return subtractSpans(normalizeSpans(working), normalizeSpans(absences));
 }

@@ -4,7 +4,9 @@ import {
   LocalDay,
   localDateOf,
   offsetMinutesAt,
+  repeatsOnWallClock,
   resolveZone,
+  utcOffsetAt,
   wallClockAt,
   wallClockGrid,
   wallClockToInstant,
@@ -29,6 +31,34 @@ describe(offsetMinutesAt.name, () => {
     expect(offsetMinutesAt(at('2026-03-29T01:00:00Z'), ZONE)).toBe(120);
     expect(offsetMinutesAt(at('2026-10-25T00:59:59.999Z'), ZONE)).toBe(120);
     expect(offsetMinutesAt(at('2026-10-25T01:00:00Z'), ZONE)).toBe(60);
+  });
+});
+
+describe(utcOffsetAt.name, () => {
+  it('should write the offset as ISO 8601 does, on both sides of a change and in other zones', () => {
+    expect(utcOffsetAt(at('2026-10-25T00:45:00Z'), ZONE)).toBe('+02:00');
+    expect(utcOffsetAt(at('2026-10-25T01:15:00Z'), ZONE)).toBe('+01:00');
+    expect(utcOffsetAt(at('2026-07-01T12:00:00Z'), 'America/New_York')).toBe('-04:00');
+    expect(utcOffsetAt(at('2026-07-01T12:00:00Z'), 'Asia/Kolkata')).toBe('+05:30');
+    expect(utcOffsetAt(at('2026-07-01T12:00:00Z'), 'UTC')).toBe('+00:00');
+  });
+});
+
+describe(repeatsOnWallClock.name, () => {
+  it('should flag both readings of 02:00-02:59 on the autumn Sunday and nothing around them', () => {
+    expect(repeatsOnWallClock(at('2026-10-25T00:00:00Z'), ZONE)).toBe(true); // 02:00 CEST
+    expect(repeatsOnWallClock(at('2026-10-25T00:59:00Z'), ZONE)).toBe(true); // 02:59 CEST
+    expect(repeatsOnWallClock(at('2026-10-25T01:00:00Z'), ZONE)).toBe(true); // 02:00 CET
+    expect(repeatsOnWallClock(at('2026-10-25T01:59:00Z'), ZONE)).toBe(true); // 02:59 CET
+    expect(repeatsOnWallClock(at('2026-10-24T23:59:00Z'), ZONE)).toBe(false); // 01:59 CEST
+    expect(repeatsOnWallClock(at('2026-10-25T02:00:00Z'), ZONE)).toBe(false); // 03:00 CET
+  });
+
+  it('should flag nothing on the spring Sunday, when a wall-clock hour is skipped rather than repeated', () => {
+    for (const utc of ['2026-03-29T00:59:00Z', '2026-03-29T01:00:00Z', '2026-03-29T02:00:00Z']) {
+      expect(repeatsOnWallClock(at(utc), ZONE)).toBe(false);
+    }
+    expect(repeatsOnWallClock(at('2026-07-01T12:00:00Z'), 'UTC')).toBe(false);
   });
 });
 

@@ -38,6 +38,34 @@ export function offsetMinutesAt(instant: number, zone: string): number {
   return resolveZone(zone).offset(instant);
 }
 
+/** The UTC offset in force at an instant as ISO 8601 writes it: '+02:00', '-05:00', '+05:30'. */
+export function utcOffsetAt(instant: number, zone: string): string {
+  const minutes = offsetMinutesAt(instant, zone);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+// Real zones change their offset by at most a few hours at a time and at most once in a day.
+const OFFSET_PROBE_MS = 6 * 60 * MS_PER_MINUTE;
+
+/**
+ * Whether the wall-clock time of an instant is read twice on that day, because clocks went back
+ * around it: in Stockholm 02:00-02:59 on the last Sunday of October is first CEST, then CET. Such
+ * a time must be shown with its offset, or a person cannot tell which of the two is meant.
+ */
+export function repeatsOnWallClock(instant: number, zone: string): boolean {
+  const offset = offsetMinutesAt(instant, zone);
+  for (const probe of [instant - OFFSET_PROBE_MS, instant + OFFSET_PROBE_MS]) {
+    const other = offsetMinutesAt(probe, zone);
+    if (other === offset) continue;
+    // The instant that shows the same wall clock under the other offset, if that offset holds then.
+    const twin = instant + (offset - other) * MS_PER_MINUTE;
+    if (twin !== instant && offsetMinutesAt(twin, zone) === other) return true;
+  }
+  return false;
+}
+
 export interface LocalWallClock {
   date: IsoDate;
   /** Milliseconds since local midnight as shown on the wall clock. */

@@ -6,13 +6,14 @@ import {
   LocalDay,
   addDays,
   PersonAvailability,
+  SlotCandidates,
   Span,
-  swedishPublicHoliday,
-  UnbookableReason,
 } from '@distans/scheduling';
 import { EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { NotFoundError } from '../common/domain-errors';
 import { AvailabilityLoader, CaseTypeRow, slotQuery } from './availability/availability.loader';
+import { officeUnavailable, peopleUnavailable } from './availability/unavailable-reasons';
+import { notFree, resolveInterpreter, startRefused, unavailable } from './refusals';
 import { holdRange, insertHold, isHoldConflict, ResourceKind } from './resource-holds';
 
 export interface AllocationRequest {
@@ -20,7 +21,8 @@ export interface AllocationRequest {
   officeId: string;
   start: number;
   language: Language;
-  interpreter: boolean;
+  /** As the caller asked; `resolveInterpreter` settles it (never for Swedish, always for sign language). */
+  interpreter: boolean | undefined;
   needs: AccessibilityNeed[];
 }
 
@@ -44,6 +46,10 @@ export interface Allocation {
  * The holds are taken for the caller's booking id: a new booking's id is made by the caller
  * before its row exists (the holds' foreign key is deferred to commit), and a booking that moves
  * keeps its own.
+ *
+ * Refusals come in the order a visitor can act on them: what was asked for (an interpreter for
+ * Swedish), then what no time would cure (no interpreter for the language at all), then the start
+ * itself, then whether that start is free. Their codes and texts are in refusals.ts.
  */
 @Injectable()
 export class BookingAllocator {
@@ -55,6 +61,7 @@ export class BookingAllocator {
     request: AllocationRequest,
     now = Date.now(),
   ): Promise<Allocation> {
+    const interpreter = resolveInterpreter(request.language, request.interpreter, null);
     // A day either side: the office's zone decides which local date the start falls on.
     const utcDate = localDateOf(request.start, 'UTC');
     const { caseType, offices, people } = await this.loader.load(
@@ -64,7 +71,7 @@ export class BookingAllocator {
         fromDate: addDays(utcDate, -1),
         toDate: addDays(utcDate, 1),
         language: request.language,
-        interpreter: request.interpreter,
+        interpreter,
         needs: request.needs,
       },
       tx,
@@ -72,14 +79,18 @@ export class BookingAllocator {
     if (!caseType) throw new NotFoundError('Case type not found');
     const office = offices[0];
     if (!office) throw new NotFoundError('Office not found');
-    if (request.interpreter && !caseType.interpreterAllowed) {
-      throw new InvalidInputError('This case type cannot be booked with an interpreter', {
-        details: { interpreter: ['is not offered for this case type'] },
-      });
-    }
+    resolveInterpreter(request.language, request.interpreter, caseType);
+    const facts = { language: request.language, needs: request.needs, officeName: office.name };
+    const never = peopleUnavailable(people, interpreter) ?? officeUnavailable(office, request.needs);
+    if (never) throw unavailable(never, facts);
 
     const evaluation = evaluateStart(slotQuery(caseType, office, people, now), request.start);
-    if (!evaluation.bookable) throw this.unbookable(evaluation.reason, caseType, request, office.zone);
+    if (!evaluation.bookable) {
+      if (evaluation.reason !== 'no-capacity') {
+        throw startRefused(evaluation.reason, { ...caseType, start: request.start, zone: office.zone, now });
+      }
+      throw notFree(missingKind(evaluation.candidates), facts);
+    }
 
     const day: Span = {
       start: new LocalDay(localDateOf(request.start, office.zone), office.zone).start,
@@ -93,12 +104,12 @@ export class BookingAllocator {
     const end = new Date(request.start + caseType.durationMin * 60_000);
     const holdUntil = new Date(end.getTime() + caseType.bufferAfterMin * 60_000);
     const during = holdRange(start, holdUntil);
+    const hold = (kind: ResourceKind, ids: string[]): Promise<string> =>
+      this.holdFirstFree(tx, kind, ids, during, bookingId, () => notFree(kind, facts));
 
-    const roomId = await this.holdFirstFree(tx, 'room', candidates.roomIds, during, bookingId);
-    const handlerId = await this.holdFirstFree(tx, 'handler', handlerIds, during, bookingId);
-    const interpreterId = request.interpreter
-      ? await this.holdFirstFree(tx, 'interpreter', interpreterIds, during, bookingId)
-      : null;
+    const roomId = await hold('room', candidates.roomIds);
+    const handlerId = await hold('handler', handlerIds);
+    const interpreterId = interpreter ? await hold('interpreter', interpreterIds) : null;
     return { caseType, roomId, handlerId, interpreterId, start, end, holdUntil };
   }
 
@@ -108,6 +119,7 @@ export class BookingAllocator {
     candidateIds: string[],
     during: string,
     bookingId: string,
+    taken: () => Error,
   ): Promise<string> {
     for (const id of candidateIds) {
       await tx.query('SAVEPOINT take_hold');
@@ -120,33 +132,15 @@ export class BookingAllocator {
         await tx.query('ROLLBACK TO SAVEPOINT take_hold');
       }
     }
-    throw new ConflictError(
-      `That time was just taken: no ${kind === 'room' ? 'room' : kind} is free any more. Please choose another time.`,
-    );
+    throw taken();
   }
+}
 
-  private unbookable(reason: UnbookableReason, caseType: CaseTypeRow, request: AllocationRequest, zone: string): Error {
-    const field = (message: string): InvalidInputError =>
-      new InvalidInputError(message, { details: { start: [message] } });
-    switch (reason) {
-      case 'not-on-grid':
-        return field('Meetings start on the quarter hour (for example 10:00, 10:15, 10:30)');
-      case 'too-soon':
-        return field(`This meeting must be booked at least ${formatNotice(caseType.minNoticeMin)} ahead`);
-      case 'too-far-ahead':
-        return field(`This meeting can be booked at most ${caseType.maxDaysAhead} days ahead`);
-      case 'closed-day': {
-        const holiday = swedishPublicHoliday(localDateOf(request.start, zone));
-        return field(
-          holiday ? `The office is closed on that day (${holiday.name})` : 'The office is closed on that day',
-        );
-      }
-      case 'outside-opening-hours':
-        return field('The meeting must start and end within the office’s opening hours');
-      case 'no-capacity':
-        return new ConflictError('That time is not available. Please choose another time from the list of free times.');
-    }
-  }
+/** Which kind of resource left a start without capacity: the first one with no candidate. */
+function missingKind(candidates: SlotCandidates | undefined): ResourceKind {
+  if (!candidates || candidates.roomIds.length === 0) return 'room';
+  if (candidates.handlerIds.length === 0) return 'handler';
+  return 'interpreter';
 }
 
 function leastLoadedFirst(ids: string[], people: PersonAvailability[], day: Span): string[] {
@@ -159,10 +153,4 @@ function leastLoadedFirst(ids: string[], people: PersonAvailability[], day: Span
     load.set(person.id, minutes);
   }
   return [...ids].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || a.localeCompare(b));
-}
-
-function formatNotice(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440} day(s)`;
-  if (minutes % 60 === 0) return `${minutes / 60} hour(s)`;
-  return `${minutes} minutes`;
 }

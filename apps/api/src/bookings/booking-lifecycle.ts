@@ -1,4 +1,5 @@
 import type { BookingStatus } from '@distans/contracts';
+import { ConflictError } from '../common/domain-errors';
 
 /**
  * The only moves a booking can make. Anything else is refused with 409, so a booking can never
@@ -35,4 +36,17 @@ const LABELS: Record<BookingStatus, string> = {
 
 export function describeStatus(status: BookingStatus): string {
   return LABELS[status];
+}
+
+/**
+ * The 409 for a move the booking's status does not allow, e.g. "The booking is already cancelled
+ * and cannot be moved". A cancelled booking has its own code, since that is the case a visitor
+ * meets most (a second tab, an old link).
+ */
+export function statusConflict(status: BookingStatus, refused: string): ConflictError {
+  return status === 'CANCELLED'
+    ? new ConflictError(`The booking is already cancelled and cannot be ${refused}`, { code: 'ALREADY_CANCELLED' })
+    : new ConflictError(`The booking is ${describeStatus(status)} and cannot be ${refused}`, {
+        code: 'BOOKING_STATUS_CONFLICT',
+      });
 }

@@ -8,8 +8,10 @@ import { randomToken, safeEqual, sha256 } from '../auth/secrets';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
+import { clockLabel, localDate } from '../common/local-time';
 import { NotificationsService } from '../notifications/notifications.service';
-import { canMove, describeStatus, releasesResources } from './booking-lifecycle';
+import { canMove, describeStatus, releasesResources, statusConflict } from './booking-lifecycle';
+import { formatNotice } from './refusals';
 import { BookingAllocator } from './booking-allocator';
 import { randomReference } from './booking-reference';
 import { BookingEventKind, recordBookingEvent } from './booking-events';
@@ -107,9 +109,14 @@ export class BookingsService {
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
   }
 
+  /**
+   * Idempotent: cancelling a booking that is already cancelled answers as the first cancel did,
+   * with the cancelled booking, and changes nothing (no second event, no second message).
+   */
   async cancelForCitizen(reference: string, token: string): Promise<CitizenBookingView> {
     const row = await this.db.transaction(async (tx) => {
       const booking = await this.withToken(tx, reference, token, true);
+      if (booking.status === 'CANCELLED') return booking;
       this.assertChangeable(booking);
       return this.move(tx, booking, 'CANCELLED', 'CANCELLED', currentActor());
     });
@@ -124,9 +131,8 @@ export class BookingsService {
   async rescheduleForCitizen(reference: string, token: string, start: string): Promise<CitizenBookingView> {
     const row = await this.db.transaction(async (tx) => {
       const booking = await this.withToken(tx, reference, token, true);
+      if (booking.status !== 'BOOKED') throw statusConflict(booking.status, 'moved');
       this.assertChangeable(booking);
-      if (booking.status !== 'BOOKED')
-        throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be moved`);
       await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
       const allocation = await this.allocator.allocate(tx, booking.id, {
         caseTypeId: booking.case_type_id,
@@ -173,9 +179,7 @@ export class BookingsService {
     actor: RecordedActor,
     details: Record<string, unknown> = {},
   ): Promise<BookingRow> {
-    if (!canMove(booking.status, to)) {
-      throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be ${describeStatus(to)}`);
-    }
+    if (!canMove(booking.status, to)) throw statusConflict(booking.status, describeStatus(to));
     await tx.query(`UPDATE booking SET status = $2, updated_at = now() WHERE id = $1`, [booking.id, to]);
     if (releasesResources(to)) await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
     await recordBookingEvent(tx, booking.id, kind, booking.status, to, actor, details);
@@ -203,10 +207,14 @@ export class BookingsService {
   }
 
   private assertChangeable(booking: BookingRow): void {
-    const cutoff = booking.starts_at.getTime() - this.config.BOOKING_CHANGE_CUTOFF_MINUTES * 60_000;
+    const minutes = this.config.BOOKING_CHANGE_CUTOFF_MINUTES;
+    const cutoff = booking.starts_at.getTime() - minutes * 60_000;
     if (Date.now() > cutoff) {
       throw new ConflictError(
-        `Bookings can be changed online until ${this.config.BOOKING_CHANGE_CUTOFF_MINUTES} minutes before the start. Please contact the office.`,
+        `Bookings can be changed online until ${formatNotice(minutes)} before the start ` +
+          `(this one until ${clockLabel(cutoff, booking.time_zone)} on ${localDate(cutoff, booking.time_zone)}). ` +
+          'Please contact the office.',
+        { code: 'CHANGES_CLOSED' },
       );
     }
   }

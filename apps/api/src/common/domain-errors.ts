@@ -39,7 +39,12 @@ export abstract class DomainError extends Error {
   }
 
   toSessionError(): SessionError {
-    return { code: this.sessionCode, message: this.message, ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.sessionCode,
+      errorCode: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 
@@ -85,4 +90,12 @@ export class AccountLockedError extends DomainError {
   readonly error = 'Locked';
   readonly sessionCode = 'BAD_REQUEST';
   protected readonly defaultCode = 'ACCOUNT_LOCKED';
+}
+
+/** A part of the service is switched off or out of reach: retrying elsewhere or later may help. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  readonly error = 'Service Unavailable';
+  readonly sessionCode = 'INTERNAL';
+  protected readonly defaultCode = 'SERVICE_UNAVAILABLE';
 }

@@ -226,6 +226,14 @@ export class AppConfig {
   @IsString()
   DATA_DIR = '.data';
 
+  /**
+   * Run the video server (mediasoup). false serves everything but video: joining a session answers
+   * 503. For a benchmark of the booking engine, or an API node that is not meant to carry media.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  MEDIA_ENABLED = true;
+
   /** mediasoup workers (one process each). 0 means one per CPU core. */
   @Transform(toInt)
   @IsInt()

@@ -12,8 +12,8 @@ interface HealthReport {
   uptimeSeconds: number;
   checks: {
     database: { status: 'up' | 'down'; latencyMs?: number; error?: string };
-    /** Down when no media worker is running: no video session can start. */
-    media: { status: 'up' | 'down' } & ReturnType<MediaService['stats']>;
+    /** Down when no media worker is running: no video session can start. Off when MEDIA_ENABLED=false. */
+    media: { status: 'up' | 'down' | 'off' } & ReturnType<MediaService['stats']>;
   };
 }
 
@@ -40,8 +40,14 @@ export class HealthController {
       database = { status: 'down', error: 'database unreachable' };
     }
     const stats = this.media.stats();
-    const media = { status: stats.workers.length > 0 ? ('up' as const) : ('down' as const), ...stats };
-    const ok = database.status === 'up' && media.status === 'up';
+    const mediaStatus: HealthReport['checks']['media']['status'] = !this.media.enabled
+      ? 'off'
+      : stats.workers.length > 0
+        ? 'up'
+        : 'down';
+    const media = { status: mediaStatus, ...stats };
+    // Switched off on purpose is not a fault; a worker that should run and does not is.
+    const ok = database.status === 'up' && mediaStatus !== 'down';
     if (!ok) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status: ok ? 'ok' : 'degraded',

@@ -26,6 +26,20 @@ describe(formatLocalStart.name, () => {
   });
 });
 
+describe(formatLocalStart.name, () => {
+  it('should name the zone where the time happens twice, so the visitor comes at the right 02:15', () => {
+    expect(formatLocalStart(new Date('2026-10-25T00:15:00Z'), 'Europe/Stockholm', 'sv')).toBe(
+      'söndag 25 oktober 2026 kl. 02:15 (CEST, UTC+2)',
+    );
+    expect(formatLocalStart(new Date('2026-10-25T01:15:00Z'), 'Europe/Stockholm', 'en')).toBe(
+      'Sunday 25 October 2026 at 02:15 (CET, UTC+1)',
+    );
+    expect(formatLocalStart(new Date('2026-10-25T02:15:00Z'), 'Europe/Stockholm', 'en')).toBe(
+      'Sunday 25 October 2026 at 03:15',
+    );
+  });
+});
+
 describe(composeMessage.name, () => {
   it('should confirm in Swedish with agency, local time, place and reference', () => {
     const message = composeMessage('CONFIRMATION', 'sv', facts);

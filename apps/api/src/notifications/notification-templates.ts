@@ -1,5 +1,7 @@
 import type { NotificationLocale } from '@distans/contracts';
+import { repeatsOnWallClock } from '@distans/scheduling';
 import { DateTime } from 'luxon';
+import { zoneName } from '../common/local-time';
 
 export type NotificationKind = 'CONFIRMATION' | 'CHANGE' | 'CANCELLATION';
 
@@ -23,12 +25,15 @@ export interface ComposedMessage {
   short: string;
 }
 
-/** Stored times are UTC; people read the office's local time, in their own language. */
+/**
+ * Stored times are UTC; people read the office's local time, in their own language. Where that
+ * time happens twice (the autumn daylight-saving night), the zone says which one is meant.
+ */
 export function formatLocalStart(startsAt: Date, zone: string, locale: NotificationLocale): string {
   const local = DateTime.fromJSDate(startsAt, { zone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB');
-  return locale === 'sv'
-    ? local.toFormat("cccc d LLLL yyyy 'kl.' HH:mm")
-    : local.toFormat("cccc d LLLL yyyy 'at' HH:mm");
+  const text =
+    locale === 'sv' ? local.toFormat("cccc d LLLL yyyy 'kl.' HH:mm") : local.toFormat("cccc d LLLL yyyy 'at' HH:mm");
+  return repeatsOnWallClock(startsAt.getTime(), zone) ? `${text} (${zoneName(startsAt, zone)})` : text;
 }
 
 const TEXT = {

@@ -12,11 +12,11 @@ import { addDays, localDateOf } from '@distans/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityService } from '../bookings/availability/availability.service';
-import { canMove, describeStatus } from '../bookings/booking-lifecycle';
+import { canMove, statusConflict } from '../bookings/booking-lifecycle';
 import type { BookingRow } from '../bookings/booking-columns';
 import { staffBookingView } from '../bookings/booking-view';
 import { BookingsService } from '../bookings/bookings.service';
-import { localClock } from '../common/local-time';
+import { clockLabel } from '../common/local-time';
 import { ConflictError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
@@ -60,18 +60,18 @@ export class FrontDeskService {
   async checkIn(actor: Actor, bookingId: string, method: IdCheckMethod, now = Date.now()): Promise<StaffBookingView> {
     return this.db.transaction(async (tx) => {
       const booking = await this.loadInScope(tx, actor, bookingId);
-      if (!canMove(booking.status, 'CHECKED_IN')) {
-        throw new ConflictError(`The booking is ${describeStatus(booking.status)} and cannot be checked in`);
-      }
+      if (!canMove(booking.status, 'CHECKED_IN')) throw statusConflict(booking.status, 'checked in');
       const opens = booking.starts_at.getTime() - CHECK_IN_OPENS_MINUTES * 60_000;
       if (now < opens) {
         throw new ConflictError(
-          `Check-in opens ${CHECK_IN_OPENS_MINUTES} minutes before the start, at ${localClock(opens, booking.time_zone)}`,
+          `Check-in opens ${CHECK_IN_OPENS_MINUTES} minutes before the start, at ${clockLabel(opens, booking.time_zone)}`,
+          { code: 'CHECK_IN_NOT_OPEN' },
         );
       }
       if (now >= booking.ends_at.getTime()) {
         throw new ConflictError(
-          `The meeting was due to end at ${localClock(booking.ends_at, booking.time_zone)}; it can no longer be checked in`,
+          `The meeting was due to end at ${clockLabel(booking.ends_at, booking.time_zone)}; it can no longer be checked in`,
+          { code: 'CHECK_IN_CLOSED' },
         );
       }
       // Written before the status so that the database's "checked in means verified" check holds.
@@ -108,7 +108,8 @@ export class FrontDeskService {
       const booking = await this.loadInScope(tx, actor, bookingId);
       if (canMove(booking.status, 'NO_SHOW') && now < booking.starts_at.getTime()) {
         throw new ConflictError(
-          `A no-show can be marked only after the start, at ${localClock(booking.starts_at, booking.time_zone)}`,
+          `A no-show can be marked only after the start, at ${clockLabel(booking.starts_at, booking.time_zone)}`,
+          { code: 'NO_SHOW_TOO_EARLY' },
         );
       }
       const moved = await this.bookings.move(tx, booking, 'NO_SHOW', 'NO_SHOW', { id: actor.id, role: actor.role });
@@ -218,13 +219,13 @@ export class FrontDeskService {
   }
 
   private assertMayGiveNewTime(booking: BookingRow, now: number): void {
-    if (booking.status !== 'CHECKED_IN') {
-      throw new ConflictError(`The booking is ${describeStatus(booking.status)}: there is no waiting visitor`);
-    }
+    if (booking.status !== 'CHECKED_IN')
+      throw statusConflict(booking.status, 'given a new time: no visitor is waiting');
     const from = booking.starts_at.getTime() + this.config.HANDLER_MISSED_OFFER_AFTER_MINUTES * 60_000;
     if (now < from) {
       throw new ConflictError(
-        `The handler still has time to join: a new time can be given from ${localClock(from, booking.time_zone)}`,
+        `The handler still has time to join: a new time can be given from ${clockLabel(from, booking.time_zone)}`,
+        { code: 'NEW_TIME_TOO_EARLY' },
       );
     }
   }

@@ -162,7 +162,7 @@ export class RoomBlocksService {
     );
     const bookings = rows.filter((r) => r.id !== null);
     if (bookings.length === 0) {
-      return new ConflictError('The room is already blocked for part of that time');
+      return new ConflictError('The room is already blocked for part of that time', { code: 'ROOM_ALREADY_BLOCKED' });
     }
     const conflicts: ConflictingBooking[] = bookings.map((r) =>
       conflictingBooking({
@@ -180,7 +180,10 @@ export class RoomBlocksService {
     const message =
       `The block overlaps ${conflicts.length} booking(s) in this room. ` +
       (list ? 'Rebook or cancel them first.' : 'Ask again with listConflicts to see them, then rebook them first.');
-    return new ConflictError(message, { extra: list ? { conflicts } : { conflictCount: conflicts.length } });
+    return new ConflictError(message, {
+      code: 'BLOCK_OVERLAPS_BOOKINGS',
+      extra: list ? { conflicts } : { conflictCount: conflicts.length },
+    });
   }
 }
 

@@ -17,7 +17,7 @@ import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
 import { STAFF_BOOKING_SELECT, StaffBookingRow } from '../bookings/booking-columns';
 import { staffBookingView } from '../bookings/booking-view';
-import { localClock, localSpan } from '../common/local-time';
+import { closingClock, localClock, localSpan } from '../common/local-time';
 import { visitorNameReads } from './visitor-name-reads';
 
 interface OfficeDayRow {
@@ -108,7 +108,7 @@ export class ScheduleService {
           start: new Date(span.start).toISOString(),
           end: new Date(span.end).toISOString(),
           opens: localClock(span.start, zone),
-          closes: localClock(span.end, zone),
+          closes: closingClock(span.end, zone),
         })),
       },
       rooms: office.rooms.map((room) => ({

@@ -66,7 +66,8 @@ describe(buildDemoPlan.name, () => {
     expect(plan.agencies.map((a) => a.code).sort()).toEqual(AGENCIES.map((a) => a.code).sort());
     const keys = plan.caseTypes.map((c) => `${c.agency}/${c.code}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const c of plan.caseTypes) {
+    // The demo office's trial meeting is the one deliberate exception: no notice, no buffer.
+    for (const c of plan.caseTypes.filter((type) => type.code !== plan.demo.caseTypeCode)) {
       expect(c.code).toMatch(/^[a-z0-9-]{2,60}$/);
       expect(c.durationMin % 5).toBe(0);
       expect(c.durationMin).toBeGreaterThanOrEqual(15);
@@ -140,6 +141,24 @@ describe(buildDemoPlan.name, () => {
       expect(mine.some((m) => m.from < to && from < m.to)).toBe(false);
       byUser.set(a.email, [...mine, { from, to }]);
     }
+  });
+
+  it('should open one clearly named demo office around the clock, with a room, a handler and a no-notice case type', () => {
+    const office = plan.offices.find((o) => o.name === plan.demo.office)!;
+    expect(office.name).toMatch(/demo.*dygnet runt/i);
+    expect(office.closed_on_public_holidays).toBe(false);
+    expect(office.weekly_hours).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })),
+    );
+    expect(plan.offices.filter((o) => !o.closed_on_public_holidays)).toEqual([office]);
+    expect(plan.rooms.filter((r) => r.office === office.name).map((r) => r.name)).toEqual([plan.demo.room]);
+    const caseType = plan.caseTypes.find((c) => c.code === plan.demo.caseTypeCode)!;
+    expect(caseType).toMatchObject({ minNoticeMin: 0, interpreterAllowed: true });
+    const handler = plan.users.find((u) => u.email === plan.demo.handler)!;
+    expect(handler).toMatchObject({ role: 'HANDLER', agency: caseType.agency, weekly_hours: office.weekly_hours });
+    expect(plan.handlerCaseTypes).toContainEqual({ email: handler.email, case_type: caseType.code });
+    expect(plan.staffOffices).toContainEqual({ email: plan.demo.staff, office: office.name });
+    expect(plan.absences.filter((a) => [plan.demo.handler, plan.demo.staff].includes(a.email))).toEqual([]);
   });
 
   it('should feature the admin, one handler per agency, a staff member and an interpreter', () => {

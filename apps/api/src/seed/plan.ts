@@ -1,6 +1,7 @@
 import { ROOM_EQUIPMENT, Language, OfficeType, RoomEquipment, StaffRole, WeeklyIntervalDto } from '@distans/contracts';
 import { DateTime } from 'luxon';
 import { AGENCIES, AgencyCode, CASE_TYPES, CaseTypeSeed } from './data/agencies';
+import { AROUND_THE_CLOCK, DEMO_CASE_TYPE, DEMO_HANDLER, DEMO_OFFICE, DEMO_STAFF } from './data/demo-office';
 import { COURT_PREMISES, COURT_ROOM_NAME, OFFICES, STREETS } from './data/offices';
 import { ADMIN, DEMO_EMAIL_DOMAIN, HANDLERS, INTERPRETERS, OFFICE_STAFF, PersonSeed } from './data/people';
 import { COUNTIES, REGIONS } from './data/regions';
@@ -18,6 +19,7 @@ export interface OfficeRow {
   city: string;
   office_type: OfficeType;
   weekly_hours: WeeklyIntervalDto[];
+  closed_on_public_holidays: boolean;
 }
 
 export interface RoomRow {
@@ -58,6 +60,8 @@ export interface DemoPlan {
   absences: AbsenceRow[];
   /** The accounts printed with the credentials: admin, one handler per agency, staff, interpreter. */
   featured: string[];
+  /** The office open around the clock and who to log in as there, printed for a first meeting. */
+  demo: { office: string; room: string; caseTypeCode: string; handler: string; staff: string };
 }
 
 /** 'Emina Hodžić' -> 'emina.hodzic'. */
@@ -210,9 +214,28 @@ export function buildDemoPlan(now: Date): DemoPlan {
       city: office.city,
       office_type: office.type,
       weekly_hours: officeHours(office.type, rng),
+      closed_on_public_holidays: true,
     });
     rooms.push(...roomsOf(office.name, office.type, rng));
   }
+  offices.push({
+    name: DEMO_OFFICE.name,
+    municipality: DEMO_OFFICE.municipality,
+    county: DEMO_OFFICE.county,
+    street_address: DEMO_OFFICE.streetAddress,
+    postal_code: DEMO_OFFICE.postalCode,
+    city: DEMO_OFFICE.city,
+    office_type: 'small',
+    weekly_hours: AROUND_THE_CLOCK,
+    closed_on_public_holidays: false,
+  });
+  rooms.push({
+    office: DEMO_OFFICE.name,
+    name: DEMO_OFFICE.roomName,
+    capacity: 2,
+    step_free: true,
+    equipment: ordered([...BASE_EQUIPMENT, 'document-camera', 'hearing-loop']),
+  });
 
   const users: UserRow[] = [
     {
@@ -249,19 +272,49 @@ export function buildDemoPlan(now: Date): DemoPlan {
   }
   featured.push(interpreterEmail(INTERPRETERS[0].name));
 
+  // The around-the-clock office's people: no absences, so that it works on every day.
+  users.push(
+    {
+      email: DEMO_HANDLER.email,
+      display_name: DEMO_HANDLER.name,
+      role: 'HANDLER',
+      agency: DEMO_HANDLER.agency,
+      languages: ['sv', 'en'],
+      weekly_hours: AROUND_THE_CLOCK,
+    },
+    {
+      email: DEMO_STAFF.email,
+      display_name: DEMO_STAFF.name,
+      role: 'OFFICE_STAFF',
+      agency: null,
+      languages: ['sv', 'en'],
+      weekly_hours: [],
+    },
+  );
+  handlerCaseTypes.push({ email: DEMO_HANDLER.email, case_type: DEMO_CASE_TYPE.code });
+  staffOffices.push({ email: DEMO_STAFF.email, office: DEMO_OFFICE.name });
+  const demoPeople = new Set<string>([DEMO_HANDLER.email, DEMO_STAFF.email]);
+
   return {
     regions: REGIONS.map((r) => ({ code: r.code, name: r.name })),
     counties: COUNTIES.map((c) => ({ code: c.code, name: c.name, region: c.region })),
     offices,
     rooms,
     agencies: AGENCIES.map((a) => ({ code: a.code, name_sv: a.nameSv, name_en: a.nameEn })),
-    caseTypes: [...CASE_TYPES],
+    caseTypes: [...CASE_TYPES, DEMO_CASE_TYPE],
     users,
     handlerCaseTypes,
     staffOffices,
     absences: users
-      .filter((u) => u.role === 'HANDLER' || u.role === 'INTERPRETER')
+      .filter((u) => (u.role === 'HANDLER' || u.role === 'INTERPRETER') && !demoPeople.has(u.email))
       .flatMap((u) => absencesOf(u.email, now)),
     featured,
+    demo: {
+      office: DEMO_OFFICE.name,
+      room: DEMO_OFFICE.roomName,
+      caseTypeCode: DEMO_CASE_TYPE.code,
+      handler: DEMO_HANDLER.email,
+      staff: DEMO_STAFF.email,
+    },
   };
 }

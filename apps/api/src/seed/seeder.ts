@@ -85,15 +85,20 @@ async function writePlan(tx: EntityManager, plan: DemoPlan, password: string): P
   );
 
   // An office is in the region of its county.
-  const offices: { id: string }[] = await tx.query(
-    `INSERT INTO office (name, municipality, county_id, region_id, street_address, postal_code, city, office_type, weekly_hours)
-     SELECT x.name, x.municipality, c.id, c.region_id, x.street_address, x.postal_code, x.city, x.office_type, x.weekly_hours
+  const offices: { id: string; name: string }[] = await tx.query(
+    `INSERT INTO office (name, municipality, county_id, region_id, street_address, postal_code, city, office_type, weekly_hours,
+                         closed_on_public_holidays)
+     SELECT x.name, x.municipality, c.id, c.region_id, x.street_address, x.postal_code, x.city, x.office_type, x.weekly_hours,
+            x.closed_on_public_holidays
        FROM jsonb_to_recordset($1::jsonb) AS x(name text, municipality text, county text, street_address text,
-            postal_code text, city text, office_type text, weekly_hours jsonb)
+            postal_code text, city text, office_type text, weekly_hours jsonb, closed_on_public_holidays boolean)
        JOIN county c ON c.code = x.county
-     ON CONFLICT DO NOTHING RETURNING id`,
+     ON CONFLICT DO NOTHING RETURNING id, name`,
     [json(plan.offices)],
   );
+  // The around-the-clock demo office reaches installs seeded before it existed: its case type
+  // hangs under it (and is added with it) rather than under an agency of this run.
+  const demoOfficeIsNew = offices.some((office) => office.name === plan.demo.office);
   // The service offices share one national number; a visitor whose call for staff goes
   // unanswered is shown it on the room screen.
   await tx.query(`UPDATE office SET phone = $1 WHERE phone = '' AND name = ANY ($2::text[])`, [
@@ -127,9 +132,9 @@ async function writePlan(tx: EntityManager, plan: DemoPlan, password: string): P
             "bufferAfterMin" int, "interpreterAllowed" boolean, "idCheckRequired" boolean, "minNoticeMin" int,
             "maxDaysAhead" int)
        JOIN agency a ON a.code = x.agency
-      WHERE a.id = ANY($2::uuid[])
+      WHERE a.id = ANY($2::uuid[]) OR ($3 AND x.code = $4)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [json(plan.caseTypes), ids(agencies)],
+    [json(plan.caseTypes), ids(agencies), demoOfficeIsNew, plan.demo.caseTypeCode],
   );
 
   // argon2id costs about 50 ms: hash once, share the hash, and skip it when every user exists.
@@ -287,6 +292,7 @@ async function credentialsBlock(db: DataSource, plan: DemoPlan, password: DemoPa
     return `  ${ROLE_LABELS[r.role].padEnd(15)}${r.email.padEnd(width + 3)}${note}${r.active ? '' : '  (deactivated)'}`.trimEnd();
   });
 
+  const demoLines = await demoBlock(db, plan);
   const admin = byEmail.get(plan.featured[0]);
   const works = admin ? await argon2.verify(admin.password_hash, password.password) : false;
   const where =
@@ -297,6 +303,7 @@ async function credentialsBlock(db: DataSource, plan: DemoPlan, password: DemoPa
     '',
     ...lines,
     '',
+    ...demoLines,
     `  Password (every demo user): ${password.password}`,
     `  (${where})`,
     ...(works
@@ -307,4 +314,27 @@ async function credentialsBlock(db: DataSource, plan: DemoPlan, password: DemoPa
         ]),
     '',
   ].join('\n');
+}
+
+/**
+ * Where a first meeting works at any hour, as it is in the database now: the office open around
+ * the clock, its room, and the handler and staff member to log in as (README, "Trying a meeting").
+ */
+async function demoBlock(db: DataSource, plan: DemoPlan): Promise<string[]> {
+  const [row]: { office: string; room: string | null; case_type: string | null }[] = await db.query(
+    `SELECT o.name AS office,
+            (SELECT r.name FROM room r WHERE r.office_id = o.id AND r.active AND r.name = $2) AS room,
+            (SELECT ct.name_sv FROM case_type ct WHERE ct.code = $3 AND ct.active LIMIT 1) AS case_type
+       FROM office o WHERE o.name = $1 AND o.active`,
+    [plan.demo.office, plan.demo.room, plan.demo.caseTypeCode],
+  );
+  if (!row?.room || !row.case_type) return [];
+  return [
+    '  A meeting at any hour (README, "Trying a meeting"):',
+    `  ${'Office'.padEnd(15)}${row.office}, ${row.room}: open around the clock`,
+    `  ${'Case type'.padEnd(15)}${row.case_type}: no notice needed`,
+    `  ${'Handler'.padEnd(15)}${plan.demo.handler}`,
+    `  ${'Office staff'.padEnd(15)}${plan.demo.staff}`,
+    '',
+  ];
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { MediaServer, type MediaStats } from '@distans/media';
 import type { Logger as PinoLogger } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { ServiceUnavailableError } from '../common/domain-errors';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.tokens';
 
 /** The SFU's lifetime inside the Nest application: started with the app, closed with it. */
@@ -16,6 +17,10 @@ export class MediaService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (!this.config.MEDIA_ENABLED) {
+      this.logger.info({ context: 'media' }, 'Video is switched off (MEDIA_ENABLED=false): sessions answer 503');
+      return;
+    }
     this.media = await MediaServer.create({
       workers: this.config.MEDIA_WORKERS || availableParallelism(),
       listenIp: this.config.MEDIA_LISTEN_IP,
@@ -32,8 +37,16 @@ export class MediaService implements OnModuleInit, OnModuleDestroy {
     this.media?.close();
   }
 
+  /** Whether video runs on this server at all (MEDIA_ENABLED). */
+  get enabled(): boolean {
+    return this.config.MEDIA_ENABLED;
+  }
+
   get server(): MediaServer {
-    if (!this.media) throw new Error('The media server has not started');
+    if (!this.media) {
+      if (!this.enabled) throw new ServiceUnavailableError('Video is switched off on this server');
+      throw new Error('The media server has not started');
+    }
     return this.media;
   }
 

@@ -162,10 +162,14 @@ export class SessionTicketsService {
     if (!booking || !role) throw new NotFoundError('Booking not found');
 
     if (['CANCELLED', 'NO_SHOW', 'COMPLETED'].includes(booking.status)) {
-      throw new ConflictError(`The booking is ${describeStatus(booking.status)}: there is no session to join`);
+      throw new ConflictError(`The booking is ${describeStatus(booking.status)}: there is no session to join`, {
+        code: booking.status === 'CANCELLED' ? 'ALREADY_CANCELLED' : 'SESSION_CLOSED',
+      });
     }
     if (role === 'ROOM_DEVICE' && booking.status === 'BOOKED') {
-      throw new ConflictError('The visitor has not been checked in yet; the room joins after check-in');
+      throw new ConflictError('The visitor has not been checked in yet; the room joins after check-in', {
+        code: 'VISITOR_NOT_CHECKED_IN',
+      });
     }
     const window = joinWindow(booking, this.config.SESSION_JOIN_BEFORE_MINUTES, this.config.SESSION_JOIN_AFTER_MINUTES);
     const outside = outsideWindow(window, now, booking.time_zone);
@@ -174,7 +178,10 @@ export class SessionTicketsService {
         now < window.opensAt.getTime()
           ? `${outside}, ${this.config.SESSION_JOIN_BEFORE_MINUTES} minutes before the start`
           : outside,
-        { details: { opensAt: [window.opensAt.toISOString()], closesAt: [window.closesAt.toISOString()] } },
+        {
+          code: now < window.opensAt.getTime() ? 'SESSION_NOT_OPEN' : 'SESSION_CLOSED',
+          details: { opensAt: [window.opensAt.toISOString()], closesAt: [window.closesAt.toISOString()] },
+        },
       );
     }
     return { bookingId, role, actorId: who.id, displayName: await this.displayName(role, who.id, booking) };

@@ -24,7 +24,7 @@ import {
 import { MediaError, type ConsumerInfo, type Peer, type Room } from '@distans/media';
 import type { types } from 'mediasoup';
 import type { Namespace, Socket } from 'socket.io';
-import { DomainError, ForbiddenError, InvalidInputError } from '../common/domain-errors';
+import { DomainError, ForbiddenError, InvalidInputError, ServiceUnavailableError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { MediaService } from './media.service';
@@ -110,7 +110,8 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
           ) as Error & {
             data?: unknown;
           };
-          refusal.data = { code: toSessionError(error).code };
+          const { code, errorCode } = toSessionError(error);
+          refusal.data = { code, ...(errorCode ? { errorCode } : {}) };
           if (!(error instanceof DomainError)) this.logger.error({ err: error }, 'session handshake failed');
           next(refusal);
         },
@@ -169,6 +170,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   private async authenticate(socket: SessionSocket): Promise<void> {
+    if (!this.media.enabled) throw new ServiceUnavailableError('Video is switched off on this server');
     const auth: unknown = socket.handshake.auth;
     const keys = auth && typeof auth === 'object' ? Object.keys(auth) : [];
     if (keys.some((key) => key !== 'ticket')) {

@@ -12,7 +12,8 @@ export function AppHeader(props: { onLogout: () => void }) {
       <SkipLink />
       <p className="brand">
         <a href={routeHref({ name: 'agenda', date: null })}>
-          Distans <span className="brand-sub">{t('app.subtitle')}</span>
+          {/* The role the person has: a handler and an interpreter use the same app. */}
+          Distans <span className="brand-sub">{t(`role.${profile.role}`)}</span>
         </a>
       </p>
       <div className="header-tools">

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import {
   ACCESSIBILITY_NEEDS,
+  interpreterRule,
   LANGUAGES,
   NOTIFICATION_LOCALES,
   type AccessibilityNeed,
@@ -38,6 +39,9 @@ export function BookScreen(props: { office: OfficeSummary }) {
   const [caseTypeId, setCaseTypeId] = useState('');
   const [language, setLanguage] = useState<Language>('sv');
   const [interpreter, setInterpreter] = useState(false);
+  // Swedish needs no interpreter and Swedish Sign Language always has one; other languages choose.
+  const withInterpreter =
+    interpreterRule(language) === 'always' || (interpreterRule(language) === 'optional' && interpreter);
   const [needs, setNeeds] = useState<AccessibilityNeed[]>([]);
   const [availability, setAvailability] = useState<AvailabilityView | null>(null);
   const [searching, setSearching] = useState(false);
@@ -83,7 +87,7 @@ export function BookScreen(props: { office: OfficeSummary }) {
       from,
       to: shiftDate(from, SEARCH_DAYS - 1),
       language,
-      interpreter: String(interpreter),
+      interpreter: String(withInterpreter),
     });
     if (needs.length) query.set('accessibility', needs.join(','));
     let current = true;
@@ -101,7 +105,7 @@ export function BookScreen(props: { office: OfficeSummary }) {
       current = false;
     };
     // `t` only words an error: a change of language needs no new search.
-  }, [auth, caseTypeId, language, interpreter, needs, props.office.id, props.office.timeZone, attempt]);
+  }, [auth, caseTypeId, language, withInterpreter, needs, props.office.id, props.office.timeZone, attempt]);
 
   const days = availability?.offices[0]?.days.filter((day) => day.slots.length > 0) ?? [];
   const first: Slot | null = days[0] ? { ...days[0].slots[0], date: days[0].date } : null;
@@ -124,7 +128,7 @@ export function BookScreen(props: { office: OfficeSummary }) {
         caseTypeId,
         start,
         language,
-        interpreter,
+        interpreter: withInterpreter,
         accessibilityNeeds: needs,
         citizen: {
           name: name.trim(),
@@ -228,8 +232,8 @@ export function BookScreen(props: { office: OfficeSummary }) {
               <input
                 id="book-interpreter"
                 type="checkbox"
-                checked={interpreter}
-                disabled={caseType ? !caseType.interpreterAllowed : false}
+                checked={withInterpreter}
+                disabled={interpreterRule(language) !== 'optional' || (caseType ? !caseType.interpreterAllowed : false)}
                 onChange={(event) => setInterpreter(event.target.checked)}
               />
               {t('book.interpreter')}

@@ -36,13 +36,19 @@ export interface OfficeInput {
   municipality: string;
   zone: string;
   openSpans: Span[];
+  /** The active rooms that meet the needs asked for. */
   rooms: (RoomAvailability & { name: string })[];
+  /** Active rooms at the office, whatever their equipment: tells "none has the need" from "none at all". */
+  activeRoomCount: number;
 }
 
 export interface PeopleInput {
+  /** Handlers of the case type who speak the language (Swedish when an interpreter is booked). */
   handlers: PersonAvailability[];
   /** Only when an interpreter was asked for. */
   interpreters?: PersonAvailability[];
+  /** Active handlers of the case type in any language: tells "nobody speaks it" from "nobody at all". */
+  caseTypeHandlerCount: number;
 }
 
 /**
@@ -85,6 +91,7 @@ interface OfficeRow {
   closedOnPublicHolidays: boolean;
   exceptions: DatedException[];
   rooms: { id: string; name: string; busy: RawSpan[] }[];
+  activeRoomCount: number;
 }
 interface PersonRow {
   id: string;
@@ -117,7 +124,11 @@ export class AvailabilityLoader {
     const windowTo = addDays(request.toDate, 2);
     const [officeFilterSql, officeFilterValue] = officeFilter(request.filter);
 
-    const [first]: { case_type: CaseTypeRow | null; offices: OfficeRow[] | null }[] = await manager.query(
+    const [first]: {
+      case_type: CaseTypeRow | null;
+      offices: OfficeRow[] | null;
+      case_type_handlers: number;
+    }[] = await manager.query(
       `WITH window_range AS (SELECT tstzrange($2::date::timestamptz - interval '14 hours', $3::date::timestamptz + interval '14 hours') AS r),
             selected AS (
               SELECT o.id, o.name, o.municipality, o.time_zone, o.weekly_hours, o.closed_on_public_holidays
@@ -140,9 +151,12 @@ export class AvailabilityLoader {
                                  FROM resource_hold h, window_range w
                                 WHERE h.resource_kind = 'room' AND h.resource_id = r.id AND h.during && w.r), '[]')) ORDER BY r.name)
                         FROM room r WHERE r.office_id = o.id AND r.active
-                         AND (NOT $5 OR r.step_free) AND (NOT $6 OR 'hearing-loop' = ANY (r.equipment))), '[]')
+                         AND (NOT $5 OR r.step_free) AND (NOT $6 OR 'hearing-loop' = ANY (r.equipment))), '[]'),
+                   'activeRoomCount', (SELECT count(*) FROM room r WHERE r.office_id = o.id AND r.active)
                  ) ORDER BY o.name)
-            FROM selected o) AS offices`,
+            FROM selected o) AS offices,
+         (SELECT count(*)::int FROM handler_case_type h JOIN app_user u ON u.id = h.user_id
+           WHERE h.case_type_id = $1 AND u.active AND u.role = 'HANDLER') AS case_type_handlers`,
       [
         request.caseTypeId,
         windowFrom,
@@ -153,7 +167,7 @@ export class AvailabilityLoader {
       ],
     );
     const caseType = first?.case_type ?? null;
-    if (!caseType) return { caseType: null, offices: [], people: { handlers: [] } };
+    if (!caseType) return { caseType: null, offices: [], people: { handlers: [], caseTypeHandlerCount: 0 } };
 
     // With an interpreter the handler speaks Swedish and the interpreter bridges to the visitor.
     const handlerLanguage = request.interpreter ? 'sv' : request.language;
@@ -210,15 +224,22 @@ export class AvailabilityLoader {
         name: office.name,
         municipality: office.municipality,
         zone: office.zone,
-        openSpans: openSpansBetween(calendar, request.fromDate, request.toDate),
+        // Through the day after: the last meeting of a day may end after midnight, at an office
+        // open around the clock.
+        openSpans: openSpansBetween(calendar, request.fromDate, addDays(request.toDate, 1)),
         rooms: office.rooms.map((room) => ({ id: room.id, name: room.name, busy: toSpans(room.busy) })),
+        activeRoomCount: office.activeRoomCount,
       };
     });
 
     return {
       caseType,
       offices,
-      people: { handlers, ...(request.interpreter ? { interpreters } : {}) },
+      people: {
+        handlers,
+        ...(request.interpreter ? { interpreters } : {}),
+        caseTypeHandlerCount: first.case_type_handlers,
+      },
     };
   }
 }

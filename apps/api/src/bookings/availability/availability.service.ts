@@ -1,9 +1,11 @@
 import type { AvailabilityView } from '@distans/contracts';
 import { Injectable } from '@nestjs/common';
-import { daysBetween, findFreeSlots, peopleStarts } from '@distans/scheduling';
+import { daysBetween, findFreeSlots, peopleStarts, utcOffsetAt } from '@distans/scheduling';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { AvailabilityQueryDto } from '../dto/availability-query.dto';
+import { resolveInterpreter } from '../refusals';
 import { AvailabilityLoader, OfficeFilter, slotQuery } from './availability.loader';
+import { officeUnavailable, searchUnavailable } from './unavailable-reasons';
 
 export const MAX_AVAILABILITY_DAYS = 31;
 
@@ -26,24 +28,23 @@ export class AvailabilityService {
       });
     }
 
+    // Refused before any query when the language settles it (Swedish with an interpreter).
+    const interpreter = resolveInterpreter(q.language, q.interpreter, null);
     const { caseType, offices, people } = await this.loader.load({
       caseTypeId: q.caseType,
       filter,
       fromDate: q.from,
       toDate: q.to,
       language: q.language,
-      interpreter: q.interpreter,
+      interpreter,
       needs: q.accessibility,
     });
     if (!caseType) throw new NotFoundError('Case type not found');
-    if (q.interpreter && !caseType.interpreterAllowed) {
-      throw new InvalidInputError('This case type cannot be booked with an interpreter', {
-        details: { interpreter: ['is not offered for this case type'] },
-      });
-    }
+    resolveInterpreter(q.language, q.interpreter, caseType);
 
     // Who is free does not depend on the office: work it out once for all offices searched.
     const sharedPeople = peopleStarts(caseType, people.handlers, people.interpreters);
+    const officeReasons = offices.map((office) => officeUnavailable(office, q.accessibility));
     return {
       caseType: {
         id: caseType.id,
@@ -54,11 +55,13 @@ export class AvailabilityService {
       from: q.from,
       to: q.to,
       language: q.language,
-      interpreter: q.interpreter,
-      offices: offices.map((office) => ({
+      interpreter,
+      unavailableReason: searchUnavailable(people, interpreter, officeReasons),
+      offices: offices.map((office, index) => ({
         officeId: office.id,
         officeName: office.name,
         municipality: office.municipality,
+        unavailableReason: officeReasons[index],
         days: findFreeSlots({
           ...slotQuery(caseType, office, people, now),
           people: sharedPeople,
@@ -66,7 +69,11 @@ export class AvailabilityService {
           toDate: q.to,
         }).map((day) => ({
           date: day.date,
-          slots: day.slots.map((slot) => ({ start: new Date(slot.start).toISOString(), local: slot.local })),
+          slots: day.slots.map((slot) => ({
+            start: new Date(slot.start).toISOString(),
+            local: slot.local,
+            offset: utcOffsetAt(slot.start, office.zone),
+          })),
         })),
       })),
     };

@@ -37,11 +37,15 @@ export class AvailabilityQueryDto {
   @IsIn(LANGUAGES)
   language: Language = 'sv';
 
-  @ApiPropertyOptional({ default: false, description: 'An interpreter for `language` is needed' })
+  @ApiPropertyOptional({
+    description:
+      'An interpreter for `language` is needed. Not with Swedish (400 INTERPRETER_NOT_NEEDED_FOR_SWEDISH); ' +
+      'always with Swedish Sign Language (`sgn-se`). Left out: no interpreter, except for sign language.',
+  })
   @IsOptional()
   @ToBoolean()
   @IsBoolean()
-  interpreter = false;
+  interpreter?: boolean;
 
   @ApiPropertyOptional({
     enum: ACCESSIBILITY_NEEDS,

@@ -65,10 +65,14 @@ export class CreateBookingDto {
   @IsIn(LANGUAGES)
   language: Language = 'sv';
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({
+    description:
+      'An interpreter for `language`. Not with Swedish (400 INTERPRETER_NOT_NEEDED_FOR_SWEDISH); ' +
+      'always with Swedish Sign Language (`sgn-se`). Left out: no interpreter, except for sign language.',
+  })
   @IsOptional()
   @IsBoolean()
-  interpreter = false;
+  interpreter?: boolean;
 
   @ApiPropertyOptional({ enum: ACCESSIBILITY_NEEDS, isArray: true })
   @IsOptional()

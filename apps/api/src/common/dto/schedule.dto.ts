@@ -14,14 +14,16 @@ import {
 } from 'class-validator';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A closing time may also be 24:00, the end of the day: an office open around the clock. */
+const CLOSING_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 export class TimeIntervalInput {
   @ApiProperty({ example: '09:00' })
   @Matches(HH_MM, { message: 'opens must be a time like 09:00' })
   opens: string;
 
-  @ApiProperty({ example: '16:00' })
-  @Matches(HH_MM, { message: 'closes must be a time like 16:00' })
+  @ApiProperty({ example: '16:00', description: "Up to '24:00', the end of the day" })
+  @Matches(CLOSING_HH_MM, { message: 'closes must be a time like 16:00, or 24:00 for the end of the day' })
   closes: string;
 }
 

@@ -4,17 +4,15 @@ import type { BookingDecision, BookingImpactView, Page, TimeIntervalDto, WeeklyI
 import {
   daysBetween,
   findDatedExceptionProblems,
-  formatLocalTime,
   IsoDate,
-  MS_PER_MINUTE,
   openingDaysBetween,
   swedishPublicHoliday,
-  wallClockAt,
   weekdayOf,
 } from '@distans/scheduling';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../../common/domain-errors';
+import { closingClock, localClock } from '../../common/local-time';
 import type { Actor } from '../../common/request-context';
 import { assertOfficeInScope } from '../../common/scope';
 import { affected as rowsAffected, selectPage, SqlFilter } from '../../common/sql';
@@ -168,8 +166,6 @@ export class OfficeHoursService {
       q.from,
       q.to,
     );
-    const localTime = (instant: number): string =>
-      formatLocalTime(Math.floor(wallClockAt(instant, zone).msOfDay / MS_PER_MINUTE));
     return {
       officeId,
       timeZone: zone,
@@ -185,8 +181,8 @@ export class OfficeHoursService {
         intervals: day.spans.map((span) => ({
           start: new Date(span.start).toISOString(),
           end: new Date(span.end).toISOString(),
-          opens: localTime(span.start),
-          closes: localTime(span.end),
+          opens: localClock(span.start, zone),
+          closes: closingClock(span.end, zone),
         })),
       })),
     };

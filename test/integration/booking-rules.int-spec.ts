@@ -499,6 +499,20 @@ describe('Booking rules and their messages', () => {
     });
   });
 
+  it('should refuse to close a day with bookings on it until the administrator decides what happens to them', async () => {
+    const world = await bookingWorld(t);
+    const admin = await loginAs(t, (await f.user('ADMIN')).id);
+    const date = futureDate(13);
+    const booked = await book(world, at(date, '10:00'));
+    expect(booked.status).toBe(201);
+    const closeDay = await call('PUT', `/offices/${world.officeId}/exceptions/${date}`, {
+      token: admin,
+      body: { closed: true, reason: 'Vattenskada' },
+    });
+    expect(refusal(closeDay)).toMatchObject({ status: 409, code: 'BOOKINGS_AFFECTED' });
+    expect(closeDay.body.extra.affected.map((b: { id: string }) => b.id)).toEqual([booked.body.id]);
+  });
+
   it('should have met every rule-specific error code and unavailable reason above', () => {
     const expected = ERROR_CODES.filter((code) => !DEFAULT_CODES.includes(code));
     expect(expected.filter((code) => !seen.has(code))).toEqual([]);

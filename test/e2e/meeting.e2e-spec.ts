@@ -1,12 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bookingBody, bookingWorld, BookingWorld } from '../support/booking-fixture';
 import { Factory, login } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   accessibilityProblems,
+  ARTIFACTS,
   CHROMIUM,
   launchChromium,
   mediaStats,
+  type MediaStats,
   newPage,
   screenshot,
   waitFor,
@@ -14,6 +18,9 @@ import {
 import {
   decodingVideo,
   joinFromBooking,
+  joinMarks,
+  logIn,
+  phasesSince,
   logInToHandlerApp,
   pairingCode,
   pairRoomScreen,
@@ -194,7 +201,28 @@ describe('A remote meeting, end to end', () => {
     });
     expect(handlerStats.videoFramesDecoded[0]).toBeGreaterThan(0);
     expect(roomStats.videoFramesDecoded[0]).toBeGreaterThan(0);
-    process.stdout.write(`\n[e2e] join to first decoded frame (handler): ${firstFrameMs} ms\n`);
+    process.stdout.write(`\n[e2e] join to first decoded frame (handler, as the test saw it): ${firstFrameMs} ms\n`);
+    // The call client's own phase marks, both sides: each side's phases from its own start, and
+    // both first frames from the moment the handler's client started joining.
+    const marks = await waitFor('the first-frame marks on both sides', async () => {
+      const [h, r] = await Promise.all([joinMarks(handler.page), joinMarks(room.page)]);
+      return h.some((m) => m.phase === 'first-frame') && r.some((m) => m.phase === 'first-frame') && { h, r };
+    });
+    const handlerStart = marks.h.find((m) => m.phase === 'start' && m.attempt === 0)!.at;
+    const roomAttempt = Math.max(...marks.r.filter((m) => m.phase === 'first-frame').map((m) => m.attempt));
+    const roomStart = marks.r.find((m) => m.phase === 'start' && m.attempt === roomAttempt)!.at;
+    const firstFrame = {
+      handler: phasesSince(marks.h, handlerStart),
+      room: phasesSince(marks.r, roomStart, roomAttempt),
+      sinceHandlerJoin: {
+        handler: phasesSince(marks.h, handlerStart)['first-frame'],
+        room: phasesSince(marks.r, handlerStart, roomAttempt)['first-frame'],
+      },
+    };
+    writeFileSync(join(ARTIFACTS, 'first-frame.json'), `${JSON.stringify(firstFrame, null, 2)}\n`);
+    process.stdout.write(`[e2e] first frame phases (ms): ${JSON.stringify(firstFrame)}\n`);
+    expect(firstFrame.sinceHandlerJoin.handler).toBeGreaterThan(0);
+    expect(firstFrame.sinceHandlerJoin.room).toBeGreaterThan(0);
     await handler.page.getByTestId('remote-video').first().waitFor();
     await room.page.getByTestId('remote-video').first().waitFor();
     await screenshot(handler.page, '06-handler-in-call');
@@ -278,6 +306,103 @@ describe('A remote meeting, end to end', () => {
         expect(reloads).toBe(0);
         await handler.context.close();
       } finally {
+        await roomBrowser.close();
+      }
+    },
+  );
+  /** The widest picture the handler's camera sends (its top simulcast layer), as the browser counts it. */
+  async function widestSent(page: Page): Promise<number> {
+    return page.evaluate(async () => {
+      let widest = 0;
+      for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+        if (pc.connectionState === 'closed') continue;
+        (await pc.getStats()).forEach((s: { type: string; kind?: string; frameWidth?: number }) => {
+          if (s.type === 'outbound-rtp' && s.kind === 'video') widest = Math.max(widest, s.frameWidth ?? 0);
+        });
+      }
+      return widest;
+    });
+  }
+
+  // A weak office line: 300 kbit/s with 2 % loss both ways on the room screen's link (tc netem
+  // on the veth pair of the room's own network namespace).
+  (network && RoomNetwork.canShape() ? it : it.skip)(
+    'should keep the voice and a smaller picture on a 300 kbit/s line, and the full picture soon after',
+    async () => {
+      const world = await meetingWorld();
+      const booking = await bookNow(world);
+      const roomOrigin = `http://${network!.hostAddress}:${port}`;
+      const roomBrowser = await launchChromium({
+        executablePath: network!.chromiumPath,
+        insecureOriginAsSecure: roomOrigin,
+      });
+      try {
+        const room = await newPage(roomBrowser, { width: 1280, height: 800 });
+        await pairRoom(room.page, world, world.staffToken, roomOrigin);
+        const checkIn = await t.request('POST', `/bookings/${booking.id}/check-in`, {
+          token: world.staffToken,
+          body: { idCheckMethod: 'PASSPORT' },
+        });
+        expect(checkIn.status).toBe(200);
+        await room.page.getByTestId('welcome').waitFor({ timeout: 40_000 });
+        const handler = await newPage(browser, { width: 1440, height: 900 });
+        await logIn(handler.page, `${base}/handler/`, world.handler);
+        await handler.page.goto(`${base}/handler/#/booking/${booking.id}/join`);
+        await handler.page.getByTestId('prejoin-join').click();
+
+        // The room screen shows the handler full screen: it gets the top layer.
+        const top = await waitFor(
+          'the full picture on the room screen',
+          async () => {
+            const [sent, got] = await Promise.all([widestSent(handler.page), mediaStats(room.page)]);
+            return sent > 0 && got.videoFrameWidths[0] === sent && sent;
+          },
+          40_000,
+          250,
+        );
+
+        network!.shape({ rate: '300kbit', loss: 2 });
+        const samples: MediaStats[] = [await mediaStats(room.page)];
+        for (let i = 0; i < 10; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
+          samples.push(await mediaStats(room.page));
+        }
+        await screenshot(room.page, '13-room-on-a-weak-line');
+        await screenshot(handler.page, '14-handler-quality-on-a-weak-line');
+        const shapedLayer = await handler.page.getByTestId('quality-indicator').getAttribute('data-layer');
+        network!.shape(null);
+        const liftedAt = Date.now();
+        const backAfterMs = await waitFor(
+          'the full picture again after the limit was lifted',
+          async () => (await mediaStats(room.page)).videoFrameWidths[0] === top && Date.now() - liftedAt,
+          20_000,
+          250,
+        );
+        const report = {
+          topWidth: top,
+          shaped: samples.map((s) => ({
+            audioPackets: s.audioPacketsReceived,
+            framesDecoded: s.videoFramesDecoded[0],
+            width: s.videoFrameWidths[0],
+          })),
+          handlerIndicatorLayerWhileShaped: shapedLayer,
+          backToTopLayerMs: backAfterMs,
+        };
+        writeFileSync(join(ARTIFACTS, 'shaped-link.json'), `${JSON.stringify(report, null, 2)}\n`);
+        process.stdout.write(`\n[e2e] shaped link: ${JSON.stringify(report)}\n`);
+
+        // The voice never stopped: more audio packets in every two-second sample.
+        for (let i = 1; i < samples.length; i += 1)
+          expect(samples[i].audioPacketsReceived).toBeGreaterThan(samples[i - 1].audioPacketsReceived);
+        // The picture kept coming, smaller: frames decoded in every four seconds, and a lower layer.
+        for (let i = 2; i < samples.length; i += 2)
+          expect(samples[i].videoFramesDecoded[0]).toBeGreaterThan(samples[i - 2].videoFramesDecoded[0]);
+        expect(Math.min(...samples.slice(-3).map((s) => s.videoFrameWidths[0]))).toBeLessThan(top);
+        // And the full picture within ten seconds of the limit being lifted.
+        expect(backAfterMs).toBeLessThanOrEqual(10_000);
+        await handler.context.close();
+      } finally {
+        network!.shape(null);
         await roomBrowser.close();
       }
     },

@@ -164,6 +164,8 @@ describe('Session gateway', () => {
     const consumer = await room.log.next('newConsumer');
     expect(consumer).toMatchObject({ producerId, kind: 'audio', source: 'microphone', paused: true });
     await ok(room.socket, 'resumeConsumer', { consumerId: consumer.consumerId });
+    // A tile size's layer request is accepted (and means nothing for a single-layer audio stream).
+    await ok(room.socket, 'setPreferredLayers', { consumerId: consumer.consumerId, spatialLayer: 0 });
     expect(await ok(room.socket, 'consume', { producerId })).toMatchObject({ consumerId: consumer.consumerId });
     await ok(handler.socket, 'pauseProducer', { producerId });
     expect(await room.log.next('consumerPaused')).toEqual({ consumerId: consumer.consumerId });

@@ -30,11 +30,25 @@ export interface ChatMessage {
 /** From round-trip time and packet loss of the last few seconds. */
 export type ConnectionQuality = 'good' | 'fair' | 'poor' | 'unknown';
 
+/** What the receiving side gets now, for a quality indicator that means something. */
+export interface LinkQuality {
+  quality: ConnectionQuality;
+  /** Share of packets lost since the previous sample, in per cent; null before any arrived. */
+  lossPercent: number | null;
+  /**
+   * The simulcast layer of the remote camera forwarded now, as the server says: 'high' is the full
+   * picture, 'low' the smallest; null while nothing is received (or the camera is off).
+   */
+  layer: 'high' | 'medium' | 'low' | null;
+}
+
 export interface CallSessionEvents {
   state: (state: CallState) => void;
   participants: (participants: RemoteParticipant[]) => void;
   chat: (message: ChatMessage) => void;
   quality: (quality: ConnectionQuality) => void;
+  /** Every few seconds, with `quality`: loss and the picture layer received. */
+  link: (link: LinkQuality) => void;
   activeSpeaker: (peerId: string | null) => void;
   /** Our own screen share started or stopped (also when stopped from the browser's own bar). */
   screenShare: (sharing: boolean) => void;
@@ -56,6 +70,11 @@ export interface CallSession {
   join(options: JoinOptions): Promise<void>;
   setMicrophoneEnabled(enabled: boolean): void;
   setCameraEnabled(enabled: boolean): void;
+  /**
+   * How tall (CSS pixels) a participant's camera is shown: the session asks the server for the
+   * simulcast layer that fits, so a small tile does not take the full picture's bandwidth.
+   */
+  setVideoSize(peerId: string, height: number): void;
   /** Asks the browser for a screen and sends it as a second video; resolves when sharing. */
   startScreenShare(): Promise<void>;
   stopScreenShare(): void;

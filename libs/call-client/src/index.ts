@@ -8,3 +8,4 @@ export { TicketError } from './mediasoup-call-session';
 export function createCallSession(): CallSession {
   return new MediasoupCallSession();
 }
+export { JOIN_MARK_PREFIX, JOIN_PHASES, joinTimings, type JoinPhase } from './join-timings';

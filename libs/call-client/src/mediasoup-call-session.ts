@@ -19,8 +19,11 @@ import type {
   CallState,
   ChatMessage,
   JoinOptions,
+  LinkQuality,
   RemoteParticipant,
 } from './call-session';
+import { markJoinPhase } from './join-timings';
+import { layerForHeight } from './layers';
 import { classifyQuality, readQualitySample } from './quality';
 
 type SessionSocket = Socket<SessionServerToClient, SessionClientToServer>;
@@ -35,8 +38,18 @@ export class TicketError extends Error {
   }
 }
 
+/** A join attempt that a rejoin (or the end of the call) overtook; it stops without building more. */
+class SupersededError extends Error {
+  constructor() {
+    super('A newer join attempt took over');
+  }
+}
+
 const REQUEST_TIMEOUT_MS = 10_000;
 const QUALITY_INTERVAL_MS = 2_000;
+/** How long and how often to look for the first decoded frame of a new video consumer. */
+const FIRST_FRAME_WATCH_MS = 30_000;
+const FIRST_FRAME_POLL_MS = 20;
 /** Backoff between rejoin attempts; a peer back within 30 s replaces its old self on the server. */
 const REJOIN_DELAYS_MS = [500, 1_000, 2_000, 3_000, 5_000];
 
@@ -61,6 +74,13 @@ export class MediasoupCallSession implements CallSession {
   private readonly producers = new Map<MediaSource, Producer>();
   private readonly consumers = new Map<string, { consumer: Consumer; peerId: string; source: MediaSource }>();
   private readonly participants = new Map<string, Participant>();
+  /** How tall each participant's camera is shown (CSS px), and the layer asked for per consumer. */
+  private readonly videoHeights = new Map<string, number>();
+  private readonly requestedLayers = new Map<string, number>();
+  /** The simulcast layer the server forwards now, per consumer (null: none). */
+  private readonly forwardedLayers = new Map<string, number | null>();
+  /** Packet counts of the previous quality sample, for the loss since then. */
+  private lastReceive = { received: 0, lost: 0 };
   /** Consumers whose producer the sender has paused (muted microphone, camera off). */
   private readonly pausedConsumers = new Set<string>();
   private readonly listeners = new Map<keyof CallSessionEvents, Set<(...args: never[]) => void>>();
@@ -70,6 +90,10 @@ export class MediasoupCallSession implements CallSession {
   private qualityTimer: ReturnType<typeof setInterval> | null = null;
   private rejoining = false;
   private finished = false;
+  /** Join attempts so far (0 is the first join), for the phase marks of join-timings.ts. */
+  private attempt = -1;
+  /** Whether this attempt has seen its first decoded remote video frame. */
+  private firstFrameSeen = false;
   private readonly onOnline = (): void => {
     if (this.currentState === 'reconnecting') void this.rejoin();
   };
@@ -90,6 +114,12 @@ export class MediasoupCallSession implements CallSession {
     try {
       await this.connect();
     } catch (error) {
+      // A rejoin overtook the first join (the server asked for one, or the socket dropped): it
+      // carries on, and its own failures are its to handle.
+      if (error instanceof SupersededError && !this.finished) {
+        this.qualityTimer = setInterval(() => void this.sampleQuality(), QUALITY_INTERVAL_MS);
+        return;
+      }
       this.teardown();
       window.removeEventListener('online', this.onOnline);
       this.currentState = 'idle';
@@ -106,6 +136,26 @@ export class MediasoupCallSession implements CallSession {
   setCameraEnabled(enabled: boolean): void {
     this.camEnabled = enabled;
     this.toggleSource('camera', enabled);
+  }
+
+  setVideoSize(peerId: string, height: number): void {
+    this.videoHeights.set(peerId, height);
+    for (const [consumerId, entry] of this.consumers) {
+      if (entry.peerId === peerId && entry.source === 'camera') this.requestLayer(consumerId, entry.consumer);
+    }
+  }
+
+  /** Asks for the layer that fits the tile, once per change (the server lowers it further on a poor link). */
+  private requestLayer(consumerId: string, consumer: Consumer): void {
+    const entry = this.consumers.get(consumerId);
+    const height = entry ? this.videoHeights.get(entry.peerId) : undefined;
+    if (height === undefined || consumer.kind !== 'video') return;
+    const layer = layerForHeight(height * (window.devicePixelRatio || 1), spatialLayersOf(consumer));
+    if (this.requestedLayers.get(consumerId) === layer) return;
+    this.requestedLayers.set(consumerId, layer);
+    void this.request('setPreferredLayers', { consumerId, spatialLayer: layer }).catch(() => {
+      this.requestedLayers.delete(consumerId);
+    });
   }
 
   async startScreenShare(): Promise<void> {
@@ -173,7 +223,17 @@ export class MediasoupCallSession implements CallSession {
 
   private async connect(): Promise<void> {
     const options = this.options!;
+    this.attempt += 1;
+    this.firstFrameSeen = false;
+    const attempt = this.attempt;
+    // A later attempt (a rejoin) or the end of the call makes this one stale: stop, build nothing more.
+    const stillCurrent = (): void => {
+      if (attempt !== this.attempt || this.finished) throw new SupersededError();
+    };
+    markJoinPhase('start', attempt);
     const ticket = await fetchTicket(options);
+    stillCurrent();
+    markJoinPhase('ticket', attempt);
     const socket: SessionSocket = io(`${options.apiBase}${SESSION_NAMESPACE}`, {
       auth: { ticket: ticket.ticket },
       transports: ['websocket'],
@@ -184,32 +244,56 @@ export class MediasoupCallSession implements CallSession {
       socket.once('connect', () => resolve());
       socket.once('connect_error', (error) => reject(error));
     });
+    stillCurrent();
     this.listen(socket);
+    markJoinPhase('socket', attempt);
 
-    this.device = new Device();
-    const { rtpCapabilities } = await this.request('routerCapabilities', {});
-    await this.device.load({ routerRtpCapabilities: rtpCapabilities as unknown as RtpCapabilities });
+    // Independent of each other, so in one round trip: the router's codecs and both transports.
+    const device = new Device();
+    this.device = device;
+    const [{ rtpCapabilities }, sendParams, recvParams] = await Promise.all([
+      this.request('routerCapabilities', {}),
+      this.request('createTransport', { direction: 'send' }),
+      this.request('createTransport', { direction: 'recv' }),
+    ]);
+    stillCurrent();
+    await device.load({ routerRtpCapabilities: rtpCapabilities as unknown as RtpCapabilities });
+    stillCurrent();
+    markJoinPhase('device', attempt);
     const iceServers = ticket.iceServers.map((server) => ({ ...server }));
-    this.sendTransport = await this.createTransport('send', iceServers);
-    this.recvTransport = await this.createTransport('recv', iceServers);
+    // Both exist before joining, so every consumer the join announces finds its transport.
+    this.sendTransport = this.buildTransport('send', sendParams, iceServers);
+    this.recvTransport = this.buildTransport('recv', recvParams, iceServers);
+    markJoinPhase('transports', attempt);
 
-    const { peers } = await this.request('join', { rtpCapabilities: this.device.rtpCapabilities });
-    this.participants.clear();
-    for (const peer of peers) this.participants.set(peer.peerId, emptyParticipant(peer));
+    const { peers } = await this.request('join', { rtpCapabilities: device.rtpCapabilities });
+    stillCurrent();
+    markJoinPhase('joined', attempt);
+    const present = new Set(peers.map((peer) => peer.peerId));
+    for (const peerId of [...this.participants.keys()]) if (!present.has(peerId)) this.participants.delete(peerId);
+    for (const peer of peers) this.addParticipant(peer);
     this.emitParticipants();
 
+    // Camera first: the others wait for a picture; the voice follows in the same breath.
     const audio = options.localStream.getAudioTracks()[0];
     const video = options.localStream.getVideoTracks()[0];
-    if (audio) await this.produce('microphone', audio);
-    if (video) await this.produce('camera', video);
-    if (this.screenTrack) await this.produce('screen', this.screenTrack);
+    await Promise.all([
+      video ? this.produce('camera', video) : null,
+      audio ? this.produce('microphone', audio) : null,
+      this.screenTrack ? this.produce('screen', this.screenTrack) : null,
+    ]);
+    stillCurrent();
+    markJoinPhase('produced', attempt);
     this.toggleSource('microphone', this.micEnabled);
     this.toggleSource('camera', this.camEnabled);
     this.setState('connected');
   }
 
-  private async createTransport(direction: 'send' | 'recv', iceServers: RTCIceServer[]): Promise<Transport> {
-    const params = await this.request('createTransport', { direction });
+  private buildTransport(
+    direction: 'send' | 'recv',
+    params: SessionRequests['createTransport']['res'],
+    iceServers: RTCIceServer[],
+  ): Transport {
     const options = {
       id: params.transportId,
       iceParameters: params.iceParameters as never,
@@ -247,17 +331,18 @@ export class MediasoupCallSession implements CallSession {
         ? await transport.produce({
             track,
             // Simulcast: the SFU forwards the layer each receiver's network can carry.
-            encodings: [
-              { rid: 'r0', maxBitrate: 150_000, scaleResolutionDownBy: 4 },
-              { rid: 'r1', maxBitrate: 500_000, scaleResolutionDownBy: 2 },
-              { rid: 'r2', maxBitrate: 1_200_000 },
-            ],
+            encodings: simulcastEncodings(track),
             codecOptions: { videoGoogleStartBitrate: 1000 },
             appData: { source },
             // The camera belongs to the app and outlives this producer: a rejoin sends it again.
             stopTracks: false,
           })
         : await transport.produce({ track, appData: { source }, stopTracks: false });
+    if (transport !== this.sendTransport || transport.closed) {
+      // A rejoin started meanwhile: this producer belongs to a torn-down transport.
+      producer.close();
+      return;
+    }
     this.producers.set(source, producer);
   }
 
@@ -276,8 +361,7 @@ export class MediasoupCallSession implements CallSession {
 
   private listen(socket: SessionSocket): void {
     socket.on('peerJoined', (peer) => {
-      const existing = this.participants.get(peer.peerId);
-      this.participants.set(peer.peerId, existing ? { ...existing, peer } : emptyParticipant(peer));
+      this.addParticipant(peer);
       this.emitParticipants();
     });
     socket.on('peerLeft', ({ peerId }) => {
@@ -300,6 +384,7 @@ export class MediasoupCallSession implements CallSession {
       this.pausedConsumers.delete(consumerId);
       this.emitParticipants();
     });
+    socket.on('consumerLayers', ({ consumerId, spatialLayer }) => this.forwardedLayers.set(consumerId, spatialLayer));
     socket.on('activeSpeaker', ({ peerId }) => this.emit('activeSpeaker', peerId));
     socket.on('chat', (message) => this.emit('chat', { ...toChat(message), mine: false }));
     socket.on('sessionEnded', ({ reason }) =>
@@ -320,17 +405,69 @@ export class MediasoupCallSession implements CallSession {
       kind: params.kind,
       rtpParameters: params.rtpParameters as unknown as RtpParameters,
     });
+    if (transport !== this.recvTransport || transport.closed || this.consumers.has(params.consumerId)) {
+      // Torn down meanwhile (a rejoin): keep nothing of it, or a dead track would sit in a tile.
+      consumer.close();
+      return;
+    }
     this.consumers.set(params.consumerId, { consumer, peerId: params.producerPeerId, source: params.source });
     if (params.producerPaused) this.pausedConsumers.add(params.consumerId);
+    // The join's answer may not have named this peer yet: addParticipant attaches it then.
     const participant = this.participants.get(params.producerPeerId);
-    if (participant) {
-      if (params.source === 'screen') participant.screen = new MediaStream([consumer.track]);
-      else participant.camera.addTrack(consumer.track);
-    }
+    if (participant) this.attachTrack(participant, params.source, consumer.track);
     consumer.on('trackended', () => this.dropConsumer(params.consumerId));
     this.emitParticipants();
     // Consumers start paused on the server so no packets are lost before the track is attached.
     await this.request('resumeConsumer', { consumerId: params.consumerId }).catch(() => undefined);
+    if (params.kind === 'video') {
+      if (params.source === 'camera') this.requestLayer(params.consumerId, consumer);
+      markJoinPhase('consumed', this.attempt);
+      void this.watchFirstFrame(consumer, this.attempt);
+    }
+  }
+
+  /** Marks `first-frame` once the receiver has decoded a frame (polling its statistics briefly). */
+  private async watchFirstFrame(consumer: Consumer, attempt: number): Promise<void> {
+    const until = performance.now() + FIRST_FRAME_WATCH_MS;
+    while (!consumer.closed && attempt === this.attempt && !this.firstFrameSeen && performance.now() < until) {
+      const report = await consumer.getStats().catch(() => null);
+      let decoded = 0;
+      report?.forEach((stat: { type: string; framesDecoded?: number }) => {
+        if (stat.type === 'inbound-rtp') decoded += stat.framesDecoded ?? 0;
+      });
+      if (decoded > 0 && attempt === this.attempt && !this.firstFrameSeen) {
+        this.firstFrameSeen = true;
+        markJoinPhase('first-frame', attempt);
+        return;
+      }
+      await delay(FIRST_FRAME_POLL_MS);
+    }
+  }
+
+  /** A participant we now know of (or know better), with the tracks already received from it. */
+  private addParticipant(peer: SessionPeer): void {
+    const existing = this.participants.get(peer.peerId);
+    if (existing) {
+      existing.peer = peer;
+      return;
+    }
+    const participant = emptyParticipant(peer);
+    this.participants.set(peer.peerId, participant);
+    for (const entry of this.consumers.values()) {
+      if (entry.peerId === peer.peerId) this.attachTrack(participant, entry.source, entry.consumer.track);
+    }
+  }
+
+  private attachTrack(participant: Participant, source: MediaSource, track: MediaStreamTrack): void {
+    if (source === 'screen') {
+      participant.screen = new MediaStream([track]);
+      return;
+    }
+    // One camera track and one microphone track per participant: a replaced one goes.
+    for (const old of participant.camera.getTracks()) {
+      if (old.kind === track.kind && old !== track) participant.camera.removeTrack(old);
+    }
+    if (!participant.camera.getTracks().includes(track)) participant.camera.addTrack(track);
   }
 
   private dropConsumer(consumerId: string): void {
@@ -338,6 +475,8 @@ export class MediasoupCallSession implements CallSession {
     if (!entry) return;
     this.consumers.delete(consumerId);
     this.pausedConsumers.delete(consumerId);
+    this.requestedLayers.delete(consumerId);
+    this.forwardedLayers.delete(consumerId);
     const participant = this.participants.get(entry.peerId);
     if (participant) {
       if (entry.source === 'screen') participant.screen = null;
@@ -367,6 +506,7 @@ export class MediasoupCallSession implements CallSession {
           await this.connect();
           return;
         } catch (error) {
+          if (error instanceof SupersededError) return;
           if (error instanceof TicketError && (error.status === 404 || error.status === 401)) {
             this.finish('closed');
             return;
@@ -415,18 +555,44 @@ export class MediasoupCallSession implements CallSession {
 
   private async sampleQuality(): Promise<void> {
     if (this.currentState !== 'connected' || !this.sendTransport) {
-      if (this.currentState === 'reconnecting') this.emit('quality', 'poor');
+      if (this.currentState === 'reconnecting') {
+        this.emit('quality', 'poor');
+        this.emit('link', { quality: 'poor', lossPercent: null, layer: null });
+      }
       return;
     }
     try {
-      const sample = readQualitySample(
-        await this.sendTransport.getStats(),
-        this.recvTransport ? await this.recvTransport.getStats() : null,
-      );
-      this.emit('quality', classifyQuality(sample));
+      const recv = this.recvTransport ? await this.recvTransport.getStats() : null;
+      const totals = readQualitySample(await this.sendTransport.getStats(), recv);
+      // Loss since the previous sample: a burst a minute ago says nothing about the link now.
+      const received = totals.received - this.lastReceive.received;
+      const lost = totals.lost - this.lastReceive.lost;
+      this.lastReceive = { received: totals.received, lost: totals.lost };
+      const recent = received + lost > 0 && received >= 0 ? Math.max(0, lost) / (received + Math.max(0, lost)) : null;
+      const quality = classifyQuality({ roundTripTime: totals.roundTripTime, lossFraction: recent });
+      this.emit('quality', quality);
+      this.emit('link', {
+        quality,
+        lossPercent: recent === null ? null : Math.round(recent * 1000) / 10,
+        layer: this.cameraLayer(),
+      });
     } catch {
       this.emit('quality', 'unknown');
     }
+  }
+
+  /** The forwarded layer of the first remote camera, in words. */
+  private cameraLayer(): LinkQuality['layer'] {
+    for (const [consumerId, entry] of this.consumers) {
+      if (entry.source !== 'camera' || entry.consumer.kind !== 'video') continue;
+      if (this.pausedConsumers.has(consumerId)) return null;
+      const layer = this.forwardedLayers.get(consumerId);
+      const layers = spatialLayersOf(entry.consumer);
+      if (layer === undefined) return layers === 1 ? 'high' : null;
+      if (layer === null) return null;
+      return layer >= layers - 1 ? 'high' : layer === 0 ? 'low' : 'medium';
+    }
+    return null;
   }
 
   // --- plumbing ----------------------------------------------------------------------------------
@@ -495,6 +661,32 @@ async function fetchTicket(options: JoinOptions): Promise<SessionTicketResponse>
   if (!response.ok || !body)
     throw new TicketError(response.status, body?.message ?? `Could not join (${response.status})`);
   return body;
+}
+
+/**
+ * Simulcast layers for a camera, VP8: three (quarter, half, full size) or, for a source of 360
+ * lines or fewer, two, since a quarter of it would be too small to be worth sending.
+ */
+function simulcastEncodings(track: MediaStreamTrack): RTCRtpEncodingParameters[] {
+  const height = track.getSettings?.().height ?? 720;
+  if (height <= 360) {
+    return [
+      { rid: 'r0', maxBitrate: 200_000, scaleResolutionDownBy: 2 },
+      { rid: 'r1', maxBitrate: 700_000 },
+    ];
+  }
+  return [
+    { rid: 'r0', maxBitrate: 150_000, scaleResolutionDownBy: 4 },
+    { rid: 'r1', maxBitrate: 500_000, scaleResolutionDownBy: 2 },
+    { rid: 'r2', maxBitrate: 1_200_000 },
+  ];
+}
+
+/** Spatial layers the consumer can get, from its scalability mode (e.g. 'L3T3' or 'S3T3'); 1 without simulcast. */
+function spatialLayersOf(consumer: Consumer): number {
+  const mode = consumer.rtpParameters.encodings?.[0]?.scalabilityMode;
+  const match = mode ? /^[LS](\d+)T\d+/.exec(mode) : null;
+  return match ? Number(match[1]) : 1;
 }
 
 function emptyParticipant(peer: SessionPeer): Participant {

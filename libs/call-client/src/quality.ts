@@ -1,5 +1,11 @@
 import type { ConnectionQuality } from './call-session';
 
+/** Cumulative packet counts beside the sample, for loss over an interval. */
+export interface QualityTotals extends QualitySample {
+  received: number;
+  lost: number;
+}
+
 export interface QualitySample {
   /** Seconds, from the selected ICE candidate pair. */
   roundTripTime: number | null;
@@ -8,7 +14,7 @@ export interface QualitySample {
 }
 
 /** Pulls round-trip time and receive loss out of WebRTC statistics reports. */
-export function readQualitySample(send: RTCStatsReport, recv: RTCStatsReport | null): QualitySample {
+export function readQualitySample(send: RTCStatsReport, recv: RTCStatsReport | null): QualityTotals {
   let roundTripTime: number | null = null;
   send.forEach((stat: { type: string; state?: string; nominated?: boolean; currentRoundTripTime?: number }) => {
     if (stat.type === 'candidate-pair' && stat.state === 'succeeded' && stat.currentRoundTripTime !== undefined) {
@@ -24,7 +30,7 @@ export function readQualitySample(send: RTCStatsReport, recv: RTCStatsReport | n
     }
   });
   const total = received + lost;
-  return { roundTripTime, lossFraction: total > 0 ? lost / total : null };
+  return { roundTripTime, lossFraction: total > 0 ? lost / total : null, received, lost };
 }
 
 /** Thresholds of ITU-T G.114 (one-way delay) and typical video loss tolerance. */

@@ -109,6 +109,11 @@ export interface SessionRequests {
   /** Explicitly receive one producer (also answered with the existing consumer if there is one). */
   consume: { req: { producerId: string }; res: ConsumerParams };
   resumeConsumer: { req: { consumerId: string }; res: Empty };
+  /**
+   * The highest simulcast layer worth receiving for how big the picture is shown (0 = smallest);
+   * the server still sends less when the link cannot carry it.
+   */
+  setPreferredLayers: { req: { consumerId: string; spatialLayer: number }; res: Empty };
   pauseProducer: { req: { producerId: string }; res: Empty };
   resumeProducer: { req: { producerId: string }; res: Empty };
   /** Stop sending one source for good (e.g. a screen share); the others get consumerClosed. */
@@ -130,6 +135,7 @@ export const SESSION_REQUEST_TYPES = [
   'produce',
   'consume',
   'resumeConsumer',
+  'setPreferredLayers',
   'pauseProducer',
   'resumeProducer',
   'closeProducer',
@@ -182,6 +188,8 @@ export interface SessionEvents {
   consumerClosed: { consumerId: string };
   consumerPaused: { consumerId: string };
   consumerResumed: { consumerId: string };
+  /** The simulcast layer now forwarded to this receiver (null: none, e.g. the link is too poor). */
+  consumerLayers: { consumerId: string; spatialLayer: number | null };
   activeSpeaker: { peerId: string | null };
   chat: ChatMessage;
   sessionEnded: { reason: SessionEndReason };

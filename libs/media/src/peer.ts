@@ -19,6 +19,8 @@ export interface PlainTransportInfo {
   direction: TransportDirection;
   ip: string;
   port: number;
+  /** This end's SRTP key, when the transport encrypts: the other end needs it. */
+  srtpParameters?: types.SrtpParameters;
 }
 
 export interface ConsumerInfo {
@@ -46,6 +48,8 @@ export type PeerEvents = {
   consumerclosed: [consumerId: string, producerId: string];
   consumerpaused: [consumerId: string];
   consumerresumed: [consumerId: string];
+  /** The simulcast layer forwarded now changed (null: none), as mediasoup's bandwidth estimate decides. */
+  consumerlayers: [consumerId: string, spatialLayer: number | null];
   close: [reason: string];
 };
 
@@ -122,10 +126,14 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
     await transport.connect({ dtlsParameters });
   }
 
-  async connectPlainTransport(transportId: string, remote: { ip: string; port: number }): Promise<void> {
+  /** Where to send (a receiving transport), and the other end's SRTP key when encrypting. */
+  async connectPlainTransport(
+    transportId: string,
+    remote: { ip?: string; port?: number; srtpParameters?: types.SrtpParameters },
+  ): Promise<void> {
     const entry = this.#transports.get(transportId);
     if (!entry || entry.transport.type !== 'plain') throw new MediaNotFoundError('Transport');
-    await entry.transport.connect({ ip: remote.ip, port: remote.port });
+    await entry.transport.connect(remote);
   }
 
   async restartIce(transportId: string): Promise<types.IceParameters> {
@@ -170,6 +178,18 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
   }
 
   /**
+   * The highest layer the receiver wants (its tile is small, or large): mediasoup forwards that
+   * one or, when the receiver's estimated bandwidth cannot carry it, a lower one. Temporal layers
+   * stay at the top within the spatial layer. A consumer of a single-layer producer ignores it.
+   */
+  async setPreferredLayers(consumerId: string, spatialLayer: number): Promise<void> {
+    const consumer = this.#consumers.get(consumerId);
+    if (!consumer) throw new MediaNotFoundError('Consumer');
+    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
+    await consumer.setPreferredLayers({ spatialLayer });
+  }
+
+  /**
    * @internal Room's fan-out: receive `producer` on this peer's receiving transport, paused. The
    * Room has checked that the peer can decode it. Returns the existing consumer when there is one,
    * and nothing when the peer cannot receive (no receiving transport yet).
@@ -194,6 +214,7 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
       });
       consumer.on('producerpause', () => this.emit('consumerpaused', consumer.id));
       consumer.on('producerresume', () => this.emit('consumerresumed', consumer.id));
+      consumer.on('layerschange', (layers) => this.emit('consumerlayers', consumer.id, layers?.spatialLayer ?? null));
       const info = this.describe(consumer, producerPeerId);
       this.emit('newconsumer', info);
       return info;

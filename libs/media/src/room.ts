@@ -160,13 +160,26 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
     };
   }
 
-  /** Plain RTP (no ICE/DTLS): for tests, benchmarks and gateways on a trusted network only. */
-  async createPlainTransport(peer: Peer<PeerData>, direction: TransportDirection): Promise<PlainTransportInfo> {
+  /**
+   * Plain RTP (no ICE/DTLS): for tests, benchmarks and gateways on a trusted network only; with
+   * `srtp` the media is encrypted (AES_CM_128_HMAC_SHA1_80, the keys given to connect).
+   */
+  async createPlainTransport(
+    peer: Peer<PeerData>,
+    direction: TransportDirection,
+    options: { srtp?: boolean } = {},
+  ): Promise<PlainTransportInfo> {
     this.assertMember(peer);
-    const transport = await this.newPlainTransport(peer.id, direction);
+    const transport = await this.newPlainTransport(peer.id, direction, options.srtp ?? false);
     peer.addTransport(transport, direction);
     if (direction === 'recv' && this.isJoined(peer)) await this.consumeExisting(peer);
-    return { id: transport.id, direction, ip: transport.tuple.localAddress, port: transport.tuple.localPort };
+    return {
+      id: transport.id,
+      direction,
+      ip: transport.tuple.localAddress,
+      port: transport.tuple.localPort,
+      ...(transport.srtpParameters ? { srtpParameters: transport.srtpParameters } : {}),
+    };
   }
 
   /** Sends media from a joined peer; every other joined peer receives it, and audio joins the speaker race. */
@@ -217,7 +230,11 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
     return transport;
   }
 
-  private async newPlainTransport(peerId: string, direction: TransportDirection): Promise<types.PlainTransport> {
+  private async newPlainTransport(
+    peerId: string,
+    direction: TransportDirection,
+    srtp: boolean,
+  ): Promise<types.PlainTransport> {
     return this.routers.router.createPlainTransport({
       listenInfo: {
         protocol: 'udp',
@@ -228,6 +245,8 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
       rtcpMux: true,
       // A sender is recognised by its first packet; a receiver is told where to send with connect().
       comedia: direction === 'send',
+      // SRTP with keys exchanged out of band (connect), as SDES gateways do; WebRTC uses DTLS-SRTP.
+      ...(srtp ? { enableSrtp: true, srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80' as const } : {}),
       appData: { peerId, direction },
     });
   }

@@ -73,6 +73,8 @@ export async function newPage(
 export interface MediaStats {
   /** framesDecoded per inbound video stream, largest first. */
   videoFramesDecoded: number[];
+  /** Width of the last decoded frame per inbound video stream, in the same order. */
+  videoFrameWidths: number[];
   audioPacketsReceived: number;
   audioPacketsSent: number;
 }
@@ -83,7 +85,7 @@ export async function mediaStats(page: Page): Promise<MediaStats> {
     const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter(
       (pc) => pc.connectionState !== 'closed',
     );
-    const video: number[] = [];
+    const video: { frames: number; width: number }[] = [];
     let audioIn = 0;
     let audioOut = 0;
     for (const pc of pcs) {
@@ -93,17 +95,29 @@ export async function mediaStats(page: Page): Promise<MediaStats> {
           type: string;
           kind?: string;
           framesDecoded?: number;
+          frameWidth?: number;
+          mid?: string;
+          trackIdentifier?: string;
           packetsReceived?: number;
           packetsSent?: number;
         }) => {
-          if (s.type === 'inbound-rtp' && s.kind === 'video') video.push(s.framesDecoded ?? 0);
+          // mediasoup-client's bandwidth probe ('probator') is an inbound video stream that never
+          // carries a picture: not a participant's video.
+          if (
+            s.type === 'inbound-rtp' &&
+            s.kind === 'video' &&
+            s.mid !== 'probator' &&
+            s.trackIdentifier !== 'probator'
+          )
+            video.push({ frames: s.framesDecoded ?? 0, width: s.frameWidth ?? 0 });
           if (s.type === 'inbound-rtp' && s.kind === 'audio') audioIn += s.packetsReceived ?? 0;
           if (s.type === 'outbound-rtp' && s.kind === 'audio') audioOut += s.packetsSent ?? 0;
         },
       );
     }
     return {
-      videoFramesDecoded: video.sort((a, b) => b - a),
+      videoFramesDecoded: video.sort((a, b) => b.frames - a.frames).map((v) => v.frames),
+      videoFrameWidths: video.map((v) => v.width),
       audioPacketsReceived: audioIn,
       audioPacketsSent: audioOut,
     };

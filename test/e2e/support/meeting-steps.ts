@@ -77,3 +77,38 @@ export const decodingVideo =
     const stats = await mediaStats(page);
     return stats.videoFramesDecoded.filter((frames) => frames > 0).length >= streams && stats;
   };
+
+/** One join phase mark of the call client (libs/call-client/src/join-timings.ts), on the wall clock. */
+export interface JoinMark {
+  phase: string;
+  attempt: number;
+  /** Milliseconds since the epoch (performance.timeOrigin + startTime), comparable across pages. */
+  at: number;
+}
+
+/** The call client's join phase marks in the page, so far. */
+export async function joinMarks(page: Page): Promise<JoinMark[]> {
+  return page.evaluate((prefix) => {
+    return performance
+      .getEntriesByType('mark')
+      .filter((mark) => mark.name.startsWith(prefix))
+      .map((mark) => ({
+        phase: mark.name.slice(prefix.length),
+        attempt: ((mark as PerformanceMark).detail as { attempt?: number } | null)?.attempt ?? -1,
+        at: performance.timeOrigin + mark.startTime,
+      }));
+  }, 'distans.call.');
+}
+
+/**
+ * Milliseconds from `origin` (epoch ms, e.g. the handler's own `start`) to the first mark of each
+ * phase of one attempt.
+ */
+export function phasesSince(marks: JoinMark[], origin: number, attempt = 0): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const mark of marks) {
+    if (mark.attempt !== attempt || mark.phase in out) continue;
+    out[mark.phase] = Math.round(mark.at - origin);
+  }
+  return out;
+}

@@ -55,6 +55,90 @@ export class RoomNetwork {
     });
   }
 
+  /**
+   * Shapes the link both ways as a weak office line, e.g. `{ rate: '300kbit', loss: 2 }`: a token
+   * bucket (tc tbf) on each end of the veth pair, with a short queue as such lines have, and
+   * random loss by nftables in the room's namespace, both ways. (netem would do both, but this
+   * machine's kernel is built without it; tbf and nftables' numgen are there.) Null lifts it.
+   */
+  shape(limit: { rate: string; loss: number } | null): void {
+    const run = (netns: string | null, command: string[], ignoreErrors = false): void => {
+      try {
+        execFileSync(netns ? 'ip' : command[0], netns ? ['netns', 'exec', netns, ...command] : command.slice(1), {
+          stdio: 'pipe',
+        });
+      } catch (error) {
+        if (!ignoreErrors) throw error;
+      }
+    };
+    for (const [netns, dev] of [
+      [this.name, this.roomLink],
+      [null, this.hostLink],
+    ] as const) {
+      if (limit) {
+        run(netns, [
+          'tc',
+          'qdisc',
+          'replace',
+          'dev',
+          dev,
+          'root',
+          'tbf',
+          'rate',
+          limit.rate,
+          'burst',
+          '4kb',
+          'latency',
+          '150ms',
+        ]);
+      } else run(netns, ['tc', 'qdisc', 'del', 'dev', dev, 'root'], true);
+    }
+    run(this.name, ['nft', 'delete', 'table', 'inet', 'distans_shape'], true);
+    if (!limit) return;
+    const perMille = String(Math.round(limit.loss * 10));
+    run(this.name, ['nft', 'add', 'table', 'inet', 'distans_shape']);
+    for (const [chain, hook] of [
+      ['in', 'input'],
+      ['out', 'output'],
+    ]) {
+      run(this.name, [
+        'nft',
+        'add',
+        'chain',
+        'inet',
+        'distans_shape',
+        chain,
+        `{ type filter hook ${hook} priority 0; }`,
+      ]);
+      run(this.name, [
+        'nft',
+        'add',
+        'rule',
+        'inet',
+        'distans_shape',
+        chain,
+        'numgen',
+        'random',
+        'mod',
+        '1000',
+        '<',
+        perMille,
+        'drop',
+      ]);
+    }
+  }
+
+  /** Whether this machine has what shape() needs (tc and nft). */
+  static canShape(): boolean {
+    try {
+      execFileSync('tc', ['-V'], { stdio: 'ignore' });
+      execFileSync('nft', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   destroy(): void {
     for (const args of [
       ['link', 'del', this.hostLink],

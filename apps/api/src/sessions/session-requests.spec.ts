@@ -8,6 +8,10 @@ describe('REQUEST_PARSERS', () => {
     expect(REQUEST_PARSERS.chat({ text: '  Hej!  ' })).toEqual({ text: 'Hej!' });
     expect(REQUEST_PARSERS.createTransport({ direction: 'recv' })).toEqual({ direction: 'recv' });
     expect(REQUEST_PARSERS.leave(undefined)).toEqual({});
+    expect(REQUEST_PARSERS.setPreferredLayers({ consumerId: id, spatialLayer: 1 })).toEqual({
+      consumerId: id,
+      spatialLayer: 1,
+    });
     expect(
       REQUEST_PARSERS.produce({ transportId: id, kind: 'video', rtpParameters: { codecs: [] }, source: 'screen' }),
     ).toEqual({
@@ -32,6 +36,9 @@ describe('REQUEST_PARSERS', () => {
     ],
     ['join', { rtpCapabilities: { codecs: [] }, peerId: 'someone-else' }, 'peerId'],
     ['end', { bookingId: id }, 'bookingId'],
+    ['setPreferredLayers', { consumerId: id, spatialLayer: 3 }, 'spatialLayer'],
+    ['setPreferredLayers', { consumerId: id, spatialLayer: 0.5 }, 'spatialLayer'],
+    ['setPreferredLayers', { consumerId: id, spatialLayer: '2' }, 'spatialLayer'],
   ] as const)('should refuse a malformed %s request, naming the field', (type, raw, field) => {
     let error: unknown;
     try {

@@ -7,6 +7,8 @@ type Parser<K extends SessionRequestType> = (raw: unknown) => SessionRequests[K]
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** WebRTC parameter objects are small; anything bigger is a mistake or an attack. */
 const MAX_JSON_CHARS = 32_000;
+/** Cameras send three simulcast layers (0..2); more would be a mistake. */
+const MAX_SPATIAL_LAYER = 2;
 
 /** Reads the fields of one request payload, collecting every problem before refusing it. */
 class Fields {
@@ -39,6 +41,14 @@ class Fields {
       this.add(key, `${key} must be one of ${values.join(', ')}`);
     }
     return value as T;
+  }
+
+  integer(key: string, min: number, max: number): number {
+    const value = this.data[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.add(key, `${key} must be a whole number from ${min} to ${max}`);
+    }
+    return value as number;
   }
 
   text(key: string, max: number): string {
@@ -121,6 +131,13 @@ export const REQUEST_PARSERS: { [K in SessionRequestType]: Parser<K> } = {
   resumeConsumer: (raw) => {
     const f = new Fields(raw, ['consumerId']);
     return f.done('resumeConsumer', { consumerId: f.id('consumerId') });
+  },
+  setPreferredLayers: (raw) => {
+    const f = new Fields(raw, ['consumerId', 'spatialLayer']);
+    return f.done('setPreferredLayers', {
+      consumerId: f.id('consumerId'),
+      spatialLayer: f.integer('spatialLayer', 0, MAX_SPATIAL_LAYER),
+    });
   },
   pauseProducer: (raw) => {
     const f = new Fields(raw, ['producerId']);

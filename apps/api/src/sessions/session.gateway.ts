@@ -273,6 +273,11 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       return {};
     },
 
+    setPreferredLayers: async ({ peer }, { consumerId, spatialLayer }) => {
+      await peer.setPreferredLayers(consumerId, spatialLayer);
+      return {};
+    },
+
     pauseProducer: async ({ peer }, { producerId }) => {
       await peer.pauseProducer(producerId);
       return {};
@@ -369,6 +374,9 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     peer.on('consumerclosed', (consumerId) => socket.emit('consumerClosed', { consumerId }));
     peer.on('consumerpaused', (consumerId) => socket.emit('consumerPaused', { consumerId }));
     peer.on('consumerresumed', (consumerId) => socket.emit('consumerResumed', { consumerId }));
+    peer.on('consumerlayers', (consumerId, spatialLayer) =>
+      socket.emit('consumerLayers', { consumerId, spatialLayer }),
+    );
     peer.once('close', (why) => {
       const reason = LEAVE_REASONS[why] ?? 'DROPPED';
       const participation = peer.data.participationId;

@@ -5,6 +5,7 @@ import {
   type CallState,
   type ChatMessage,
   type ConnectionQuality,
+  type LinkQuality,
   type RemoteParticipant,
 } from '@distans/call-client';
 
@@ -21,6 +22,8 @@ export interface CallSnapshot {
   participants: RemoteParticipant[];
   chat: ChatLine[];
   quality: ConnectionQuality;
+  /** Loss and the picture layer received, for the handler's quality indicator. */
+  link: LinkQuality | null;
   activeSpeaker: string | null;
   micEnabled: boolean;
   cameraEnabled: boolean;
@@ -55,6 +58,7 @@ export class ActiveCall {
       participants: [],
       chat: [],
       quality: 'unknown',
+      link: null,
       activeSpeaker: null,
       micEnabled: localStream.getAudioTracks().some((track) => track.enabled),
       cameraEnabled: localStream.getVideoTracks().some((track) => track.enabled),
@@ -68,6 +72,7 @@ export class ActiveCall {
     this.session.on('participants', this.onParticipants);
     this.session.on('chat', this.onChat);
     this.session.on('quality', this.onQuality);
+    this.session.on('link', this.onLink);
     this.session.on('activeSpeaker', this.onActiveSpeaker);
     this.session.on('screenShare', this.onScreenShare);
     this.session.on('ended', this.onEnded);
@@ -99,6 +104,11 @@ export class ActiveCall {
   setCameraEnabled(enabled: boolean): void {
     this.session.setCameraEnabled(enabled);
     this.update({ cameraEnabled: enabled });
+  }
+
+  /** How tall a participant's video is shown, so the session receives the layer that fits. */
+  setVideoSize(peerId: string, height: number): void {
+    this.session.setVideoSize(peerId, height);
   }
 
   async toggleScreenShare(): Promise<void> {
@@ -159,6 +169,7 @@ export class ActiveCall {
     this.session.off('participants', this.onParticipants);
     this.session.off('chat', this.onChat);
     this.session.off('quality', this.onQuality);
+    this.session.off('link', this.onLink);
     this.session.off('activeSpeaker', this.onActiveSpeaker);
     this.session.off('screenShare', this.onScreenShare);
     this.session.off('ended', this.onEnded);
@@ -205,6 +216,10 @@ export class ActiveCall {
 
   private readonly onQuality = (quality: ConnectionQuality): void => {
     this.update({ quality });
+  };
+
+  private readonly onLink = (link: LinkQuality): void => {
+    this.update({ link });
   };
 
   private readonly onActiveSpeaker = (peerId: string | null): void => {

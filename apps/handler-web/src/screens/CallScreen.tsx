@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import type { ConnectionQuality, ParticipantRole, RemoteParticipant } from '@distans/call-client';
+import type { ConnectionQuality, LinkQuality, ParticipantRole, RemoteParticipant } from '@distans/call-client';
 import { useI18n } from '@distans/web-ui/i18n';
 import { useBookingSummary } from '../api/use-booking-summary';
 import { useAuth } from '../auth/auth-context';
@@ -41,6 +41,7 @@ function InCall({ call }: { call: ActiveCall }) {
   }, [confirmingEnd]);
 
   const onPlaybackBlocked = useCallback(() => setPlaybackBlocked(true), []);
+  const onVideoHeight = useCallback((peerId: string, height: number) => call.setVideoSize(peerId, height), [call]);
 
   const room = snapshot.participants.find((participant) => participant.role === 'ROOM_DEVICE') ?? null;
   const others = snapshot.participants.filter((participant) => participant !== room);
@@ -64,7 +65,7 @@ function InCall({ call }: { call: ActiveCall }) {
             </span>
           )}
         </h1>
-        <QualityIndicator quality={snapshot.quality} />
+        <QualityIndicator quality={snapshot.quality} link={snapshot.link} />
       </div>
 
       <CallBanners snapshot={snapshot} />
@@ -95,7 +96,7 @@ function InCall({ call }: { call: ActiveCall }) {
           ) : (
             <figure className={`tile tile-main${speaking(snapshot, room)}`}>
               {room ? (
-                <RemoteVideo participant={room} onPlaybackBlocked={onPlaybackBlocked} />
+                <RemoteVideo participant={room} onPlaybackBlocked={onPlaybackBlocked} onHeight={onVideoHeight} />
               ) : (
                 <p className="video-placeholder">
                   {snapshot.state === 'connected' ? t('call.waitingForRoom') : t('call.connecting')}
@@ -108,7 +109,7 @@ function InCall({ call }: { call: ActiveCall }) {
           <div className="tile-strip">
             {[...(mainScreen && room ? [room] : []), ...others].map((participant) => (
               <figure key={participant.peerId} className={`tile tile-small${speaking(snapshot, participant)}`}>
-                <RemoteVideo participant={participant} onPlaybackBlocked={onPlaybackBlocked} />
+                <RemoteVideo participant={participant} onPlaybackBlocked={onPlaybackBlocked} onHeight={onVideoHeight} />
                 <figcaption>{t(`role.${participant.role}`)}</figcaption>
               </figure>
             ))}
@@ -228,12 +229,19 @@ function speaking(snapshot: CallSnapshot, participant: RemoteParticipant | null)
 }
 
 /** One remote camera (with its sound), one per participant: `remote-video` with the participant's role. */
-function RemoteVideo(props: { participant: RemoteParticipant; onPlaybackBlocked: () => void }) {
-  const { participant } = props;
+function RemoteVideo(props: {
+  participant: RemoteParticipant;
+  onPlaybackBlocked: () => void;
+  onHeight: (peerId: string, height: number) => void;
+}) {
+  const { participant, onHeight } = props;
+  const peerId = participant.peerId;
+  const reportHeight = useCallback((height: number) => onHeight(peerId, height), [onHeight, peerId]);
   return (
     <>
       <MediaVideo
         stream={participant.stream}
+        onHeight={reportHeight}
         data-testid="remote-video"
         data-role={participant.role}
         onPlaybackBlocked={props.onPlaybackBlocked}
@@ -290,17 +298,30 @@ function CallBanners({ snapshot }: { snapshot: CallSnapshot }) {
   );
 }
 
-function QualityIndicator({ quality }: { quality: ConnectionQuality }) {
+function QualityIndicator({ quality, link }: { quality: ConnectionQuality; link: LinkQuality | null }) {
   const { t } = useI18n();
   const bars = QUALITY_BARS[quality];
   return (
-    <p className={`quality quality-${quality}`} data-testid="quality-indicator" data-quality={quality}>
+    <p
+      className={`quality quality-${quality}`}
+      data-testid="quality-indicator"
+      data-quality={quality}
+      data-layer={link?.layer ?? ''}
+      role="status"
+    >
       <span className="quality-bars" aria-hidden="true">
         {[1, 2, 3].map((bar) => (
           <span key={bar} className={bar <= bars ? 'bar on' : 'bar'} />
         ))}
       </span>
       {t('call.quality', { quality: t(`call.quality.${quality}`) })}
+      {link && (link.layer !== null || link.lossPercent !== null) && (
+        <span className="quality-detail" data-testid="quality-detail">
+          {link.layer !== null && t('call.quality.layer', { layer: t(`call.quality.layer.${link.layer}`) })}
+          {link.layer !== null && link.lossPercent !== null && ' · '}
+          {link.lossPercent !== null && t('call.quality.loss', { percent: link.lossPercent / 100 })}
+        </span>
+      )}
     </p>
   );
 }

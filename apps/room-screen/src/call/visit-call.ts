@@ -98,6 +98,11 @@ export class VisitCall {
     else this.stream?.getVideoTracks().forEach((track) => (track.enabled = enabled));
   }
 
+  /** How tall a participant's video is shown: the session receives the layer that fits. */
+  setVideoSize(peerId: string, height: number): void {
+    this.session?.setVideoSize(peerId, height);
+  }
+
   receiveStats(): Promise<RTCStatsReport | null> {
     return this.session?.receiveStats() ?? Promise.resolve(null);
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { RemoteParticipant } from '@distans/call-client';
 import type { ApiClient } from '@distans/web-ui/api';
 import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
@@ -33,6 +33,9 @@ export function CallScreen({ visit, call, snapshot, api }: CallScreenProps) {
   const mainCamera = sharer ? null : (handler ?? participants[0] ?? null);
   const tiles = participants.filter((p) => p !== mainCamera);
   const roleName = (p: RemoteParticipant) => t(`call.remote.${p.role}`);
+  // The full-screen handler gets the top layer, a small tile a smaller one; no quality detail is
+  // shown here: the visitor only needs the picture, and the reconnecting banner when it is gone.
+  const onVideoHeight = useCallback((peerId: string, height: number) => call.setVideoSize(peerId, height), [call]);
 
   const remoteCamera = (p: RemoteParticipant, className: string) => (
     <RemoteCamera
@@ -42,6 +45,7 @@ export function CallScreen({ visit, call, snapshot, api }: CallScreenProps) {
       label={roleName(p)}
       muted={soundBlocked}
       onSoundBlocked={() => setSoundBlocked(true)}
+      onHeight={onVideoHeight}
     />
   );
 
@@ -146,11 +150,14 @@ interface RemoteCameraProps {
   label: string;
   muted: boolean;
   onSoundBlocked: () => void;
+  onHeight: (peerId: string, height: number) => void;
 }
 
 /** A remote camera; the <video> stays mounted with the camera off, since it also carries the voice. */
-function RemoteCamera({ participant, className, label, muted, onSoundBlocked }: RemoteCameraProps) {
+function RemoteCamera({ participant, className, label, muted, onSoundBlocked, onHeight }: RemoteCameraProps) {
   const { t } = useI18n();
+  const peerId = participant.peerId;
+  const reportHeight = useCallback((height: number) => onHeight(peerId, height), [onHeight, peerId]);
   const flowing = useVideoFlowing(participant.stream);
   // Trust the tracks over the flag: hiding a working camera is worse than showing a paused one.
   const cameraOff = participant.videoMuted && !flowing;
@@ -164,6 +171,7 @@ function RemoteCamera({ participant, className, label, muted, onSoundBlocked }: 
         data-testid="remote-video"
         data-role={participant.role}
         onPlaybackBlocked={onSoundBlocked}
+        onHeight={reportHeight}
       />
       {cameraOff && <p className="video-placeholder">{t('call.remote.cameraOff', { role: label })}</p>}
       <p className="video-label">{label}</p>

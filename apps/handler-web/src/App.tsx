@@ -5,6 +5,7 @@ import { WrongRoleScreen } from '@distans/web-ui/WrongRoleScreen';
 import type { Profile } from './api/types';
 import { AuthProvider } from './auth/auth-context';
 import { AuthManager } from '@distans/web-ui/auth-manager';
+import { markJoinPhase } from '@distans/call-client/join-timings';
 import type { ActiveCall, EndReason } from './call/active-call';
 import { AppHeader } from './components/AppHeader';
 import { AnnouncerProvider } from '@distans/web-ui/Announcer';
@@ -87,8 +88,16 @@ function Shell(props: { onLogout: () => void }) {
   const [call, setCall] = useState<ActiveCall | null>(null);
   const [flash, setFlash] = useState<Flash | null>(null);
 
+  // The call engine (mediasoup-client) is not loaded with the agenda, but as soon as the device
+  // check opens, so that pressing Join does not wait for it.
+  const onDeviceCheck = route.name === 'prejoin';
+  useEffect(() => {
+    if (onDeviceCheck) import('./call/active-call').catch(() => undefined);
+  }, [onDeviceCheck]);
+
   const startCall = useCallback(async (bookingId: string, stream: MediaStream) => {
-    // The call engine (mediasoup-client) is loaded on the first join, not with the agenda.
+    // Where the join-to-first-frame phases start (join-timings.ts): the press itself.
+    markJoinPhase('press', 0);
     const { ActiveCall } = await import('./call/active-call');
     const next = new ActiveCall(bookingId, stream, () => auth.accessToken ?? '');
     exposeForDiagnostics(next);

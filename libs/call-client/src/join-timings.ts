@@ -8,6 +8,8 @@ export const JOIN_MARK_PREFIX = 'distans.call.';
 
 /** In the order they normally complete; `first-frame` is the first decoded remote video frame. */
 export const JOIN_PHASES = [
+  // The press on Join in the app (before the call engine is loaded, where the app loads it lazily).
+  'press',
   'start',
   'ticket',
   'socket',
@@ -32,7 +34,7 @@ export function markJoinPhase(phase: JoinPhase, attempt: number): void {
 }
 
 /**
- * The marks of one attempt as milliseconds since that attempt's `start` (or since `origin`, a
+ * The marks of one attempt as milliseconds since that attempt's `press` or else `start` (or since `origin`, a
  * `performance.now()` value, when given: e.g. the moment the handler pressed Join).
  */
 export function joinTimings(attempt = 0, origin?: number): Partial<Record<JoinPhase, number>> {
@@ -42,7 +44,12 @@ export function joinTimings(attempt = 0, origin?: number): Partial<Record<JoinPh
       (mark): mark is PerformanceMark =>
         mark.name.startsWith(JOIN_MARK_PREFIX) && (mark as PerformanceMark).detail?.attempt === attempt,
     );
-  const start = origin ?? marks.find((mark) => mark.name === `${JOIN_MARK_PREFIX}start`)?.startTime;
+  const start =
+    origin ??
+    (
+      marks.find((mark) => mark.name === `${JOIN_MARK_PREFIX}press`) ??
+      marks.find((mark) => mark.name === `${JOIN_MARK_PREFIX}start`)
+    )?.startTime;
   if (start === undefined) return {};
   const out: Partial<Record<JoinPhase, number>> = {};
   for (const mark of marks) {

@@ -132,6 +132,11 @@ export class VisitCall {
     this.timer = undefined;
     if (this.disposed) return;
 
+    // Camera and microphone open while the call engine loads: neither waits for the other.
+    const engine = this.options.createSession().then(
+      (session) => ({ session }),
+      (error: unknown) => ({ error }),
+    );
     let stream: MediaStream;
     try {
       stream = await this.ensureStream();
@@ -145,7 +150,9 @@ export class VisitCall {
 
     let session: CallSession;
     try {
-      session = await this.options.createSession();
+      const loaded = await engine;
+      if ('error' in loaded) throw loaded.error;
+      session = loaded.session;
     } catch {
       // The engine could not be loaded (network, or a deploy in between): try again shortly.
       if (this.disposed) return;

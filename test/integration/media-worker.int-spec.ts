@@ -123,6 +123,95 @@ describe(MediaServer.name, () => {
     expect(sender.closed && receiver.closed).toBe(true);
   });
 
+  it('should let a peer send before its join is answered, reaching the others only once it has joined', async () => {
+    const room = await server.getOrCreateRoom('early-publish');
+    const waiting = await room.addPeer('waiting', {});
+    await room.join(waiting, room.rtpCapabilities);
+    const recv = await room.createPlainTransport(waiting, 'recv');
+    const sink = await rtpSink();
+    await waiting.connectPlainTransport(recv.id, { ip: '127.0.0.1', port: sink.port });
+    const announced: string[] = [];
+    waiting.on('newconsumer', (c) => announced.push(c.kind));
+
+    const early = await room.addPeer('early', {});
+    const send = await room.createPlainTransport(early, 'send');
+    await room.produce(early, send.id, 'audio', opusProducerParameters(0x3333));
+    await room.produce(early, send.id, 'video', vp8ProducerParameters(0x4444));
+    expect(announced).toEqual([]);
+    await room.join(early, room.rtpCapabilities);
+    expect(announced.sort()).toEqual(['audio', 'video']);
+    // Joining again (after a rejoin notice) announces nothing twice.
+    await room.join(early, room.rtpCapabilities);
+    expect(waiting.consumerCount).toBe(2);
+    await sink.close();
+    room.close();
+  });
+
+  it('should forward SRTP: decrypt what a sender encrypted, encrypt again for the receiver', async () => {
+    const room = await server.getOrCreateRoom('srtp');
+    const sender = await room.addPeer('sender', {});
+    const receiver = await room.addPeer('receiver', {});
+    await room.join(sender, room.rtpCapabilities);
+    await room.join(receiver, room.rtpCapabilities);
+    const sink = await rtpSink({ keep: true });
+    const recv = await room.createPlainTransport(receiver, 'recv', { srtp: true });
+    expect(recv.srtpParameters?.cryptoSuite).toBe('AES_CM_128_HMAC_SHA1_80');
+    await receiver.connectPlainTransport(recv.id, {
+      ip: '127.0.0.1',
+      port: sink.port,
+      srtpParameters: { cryptoSuite: 'AES_CM_128_HMAC_SHA1_80', keyBase64: Buffer.alloc(30, 1).toString('base64') },
+    });
+    const send = await room.createPlainTransport(sender, 'send', { srtp: true });
+
+    // The sender: a second router's SRTP PlainTransport, which encrypts with the key we give it.
+    const other = await server.getOrCreateRoom('srtp-sender');
+    const source = await other.addPeer('source', {});
+    await other.join(source, other.rtpCapabilities);
+    const feed = await other.createPlainTransport(source, 'send');
+    const produced = await other.produce(source, feed.id, 'audio', opusProducerParameters(0x5555));
+    const out = await other.addPeer('out', {});
+    await other.join(out, other.rtpCapabilities);
+    const encrypting = await other.createPlainTransport(out, 'recv', { srtp: true });
+    await out.connectPlainTransport(encrypting.id, {
+      ip: '127.0.0.1',
+      port: send.port,
+      srtpParameters: send.srtpParameters,
+    });
+    const hop = await other.consume(out, produced.producerId);
+    await out.resumeConsumer(hop.consumerId);
+    await sender.connectPlainTransport(send.id, { srtpParameters: encrypting.srtpParameters });
+    const audio = await room.produce(sender, send.id, 'audio', hop.rtpParameters);
+    const consumer = await room.consume(receiver, audio.producerId);
+    await receiver.resumeConsumer(consumer.consumerId);
+
+    const socket = await rtpSender();
+    for (let i = 0; i < 60; i += 1) {
+      socket.send(
+        rtpPacket({
+          payloadType: OPUS_PT,
+          sequence: i,
+          timestamp: i * 960,
+          ssrc: 0x5555,
+          payload: Buffer.alloc(80, 9),
+        }),
+        feed.port,
+        '127.0.0.1',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Through both routers: decrypted on the way in (or the producer would count nothing) and
+    // encrypted on the way out (the payload is no longer the plain bytes).
+    const [stats] = await room.getPeer('sender')!.producerObjects()[0].getStats();
+    expect(stats.packetCount).toBeGreaterThanOrEqual(50);
+    expect(sink.packets.length).toBeGreaterThanOrEqual(50);
+    expect(sink.packets.some((p) => p.payload.subarray(0, 80).equals(Buffer.alloc(80, 9)))).toBe(false);
+    socket.close();
+    await sink.close();
+    room.close();
+    other.close();
+  });
+
   it('should rebuild the rooms of a killed worker on another one, tell its peers to rejoin, and replace the worker', async () => {
     const room = await server.getOrCreateRoom('doomed');
     const peer = await room.addPeer('p', {});

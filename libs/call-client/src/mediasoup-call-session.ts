@@ -266,6 +266,17 @@ export class MediasoupCallSession implements CallSession {
     this.recvTransport = this.buildTransport('recv', recvParams, iceServers);
     markJoinPhase('transports', attempt);
 
+    // Publish at once, beside the join rather than after it (the server sends it out when the
+    // join is done): camera first, since the others wait for a picture; the voice right behind.
+    const audio = options.localStream.getAudioTracks()[0];
+    const video = options.localStream.getVideoTracks()[0];
+    const producing = Promise.all([
+      video ? this.produce('camera', video) : null,
+      audio ? this.produce('microphone', audio) : null,
+      this.screenTrack ? this.produce('screen', this.screenTrack) : null,
+    ]);
+    // Awaited below; until then a failure must not go unhandled.
+    producing.catch(() => undefined);
     const { peers } = await this.request('join', { rtpCapabilities: device.rtpCapabilities });
     stillCurrent();
     markJoinPhase('joined', attempt);
@@ -274,14 +285,7 @@ export class MediasoupCallSession implements CallSession {
     for (const peer of peers) this.addParticipant(peer);
     this.emitParticipants();
 
-    // Camera first: the others wait for a picture; the voice follows in the same breath.
-    const audio = options.localStream.getAudioTracks()[0];
-    const video = options.localStream.getVideoTracks()[0];
-    await Promise.all([
-      video ? this.produce('camera', video) : null,
-      audio ? this.produce('microphone', audio) : null,
-      this.screenTrack ? this.produce('screen', this.screenTrack) : null,
-    ]);
+    await producing;
     stillCurrent();
     markJoinPhase('produced', attempt);
     this.toggleSource('microphone', this.micEnabled);

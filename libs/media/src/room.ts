@@ -44,6 +44,8 @@ interface RouterSet {
 export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>> {
   readonly #joining = new Map<string, Peer<PeerData>>();
   readonly #joined = new Map<string, Peer<PeerData>>();
+  /** Producers already sent out to the others (a producer is announced once, however it got there). */
+  readonly #announced = new WeakSet<types.Producer>();
   #closed = false;
 
   private constructor(
@@ -142,7 +144,11 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
       this.#joining.delete(peer.id);
       this.#joined.set(peer.id, peer);
     }
-    await this.consumeExisting(peer);
+    // What it began sending before its join was answered goes out now.
+    await Promise.all([
+      this.consumeExisting(peer),
+      ...peer.producerObjects().map((producer) => this.fanOut(peer, producer)),
+    ]);
     return first;
   }
 
@@ -182,7 +188,11 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
     };
   }
 
-  /** Sends media from a joined peer; every other joined peer receives it, and audio joins the speaker race. */
+  /**
+   * Sends media; every other joined peer receives it, and audio joins the speaker race. A peer may
+   * start before its join is answered (to publish as early as possible): its media then reaches
+   * nobody until it has joined, when Room.join sends it out.
+   */
   async produce(
     peer: Peer<PeerData>,
     transportId: string,
@@ -191,9 +201,8 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
     appData: Record<string, unknown> = {},
   ): Promise<ProducerInfo> {
     this.assertMember(peer);
-    if (!this.isJoined(peer)) throw new MediaStateError('Join before sending media');
     const producer = await peer.produce(transportId, kind, rtpParameters, appData);
-    await this.fanOut(peer, producer);
+    if (this.isJoined(peer)) await this.fanOut(peer, producer);
     return describeProducer(producer);
   }
 
@@ -253,6 +262,8 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
 
   /** A new producer: every other joined peer receives it, and audio joins the speaker race. */
   private async fanOut(from: Peer<PeerData>, producer: types.Producer): Promise<void> {
+    if (this.#announced.has(producer)) return;
+    this.#announced.add(producer);
     if (producer.kind === 'audio') {
       await this.routers.audioLevels.addProducer({ producerId: producer.id }).catch((error: unknown) => {
         this.logger.warn({ err: error, roomId: this.id }, 'could not watch audio level');

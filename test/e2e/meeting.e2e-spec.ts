@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bookingBody, bookingWorld, BookingWorld } from '../support/booking-fixture';
 import { Factory, login } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
+import { MediaService } from '../../apps/api/src/sessions/media.service';
 import {
   accessibilityProblems,
   ARTIFACTS,
@@ -233,6 +234,30 @@ describe('A remote meeting, end to end', () => {
     a11y['room in call'] = await accessibilityProblems(room.page);
     const [{ status: inSession }] = await t.db.query(`SELECT status FROM booking WHERE id = $1`, [booking.id]);
     expect(inSession).toBe('IN_SESSION');
+
+    // 6b. The media worker dies mid-meeting: both sides rejoin by themselves, and afterwards each
+    // page holds exactly one inbound video stream, and it is live (no dead one beside it).
+    const media = t.app.get(MediaService).server;
+    process.kill(media.getRoom(booking.id)!.workerPid, 'SIGKILL');
+    for (const page of [handler.page, room.page]) {
+      const live = await waitFor(
+        'one live inbound video stream after the rejoin',
+        async () => {
+          const first = await mediaStats(page);
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          const then = await mediaStats(page);
+          return (
+            then.videoFramesDecoded.length === 1 &&
+            first.videoFramesDecoded.length === 1 &&
+            then.videoFramesDecoded[0] > first.videoFramesDecoded[0] &&
+            then
+          );
+        },
+        45_000,
+        250,
+      );
+      expect(live.videoFramesDecoded).toHaveLength(1);
+    }
 
     // 7. Screen share once: the room receives a second video.
     await handler.page.getByTestId('share-button').click();

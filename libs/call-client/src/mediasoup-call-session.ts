@@ -680,7 +680,9 @@ function simulcastEncodings(track: MediaStreamTrack): RTCRtpEncodingParameters[]
     ];
   }
   return [
-    { rid: 'r0', maxBitrate: 150_000, scaleResolutionDownBy: 4 },
+    // The smallest layer is what a weak line keeps: 15 frames a second leave it room for audio
+    // and retransmissions on a 300 kbit/s line.
+    { rid: 'r0', maxBitrate: 100_000, scaleResolutionDownBy: 4, maxFramerate: 15 },
     { rid: 'r1', maxBitrate: 500_000, scaleResolutionDownBy: 2 },
     { rid: 'r2', maxBitrate: 1_200_000 },
   ];

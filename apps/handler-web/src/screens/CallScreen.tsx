@@ -307,7 +307,6 @@ function QualityIndicator({ quality, link }: { quality: ConnectionQuality; link:
       data-testid="quality-indicator"
       data-quality={quality}
       data-layer={link?.layer ?? ''}
-      role="status"
     >
       <span className="quality-bars" aria-hidden="true">
         {[1, 2, 3].map((bar) => (

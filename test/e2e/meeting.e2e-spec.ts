@@ -385,10 +385,10 @@ describe('A remote meeting, end to end', () => {
 
         // The room screen shows the handler full screen: it gets the top layer.
         const top = await waitFor(
-          'the full picture on the room screen',
+          'the full picture and the voice on the room screen',
           async () => {
             const [sent, got] = await Promise.all([widestSent(handler.page), mediaStats(room.page)]);
-            return sent > 0 && got.videoFrameWidths[0] === sent && sent;
+            return sent > 0 && got.videoFrameWidths[0] === sent && got.audioPacketsReceived > 50 && sent;
           },
           40_000,
           250,
@@ -427,8 +427,10 @@ describe('A remote meeting, end to end', () => {
         writeFileSync(join(ARTIFACTS, 'shaped-link.json'), `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(`\n[e2e] shaped link: ${JSON.stringify(report)}\n`);
 
-        // The voice never stopped: more audio packets in every two-second sample.
-        for (let i = 1; i < samples.length; i += 1)
+        // The voice kept coming: more audio packets in every two-second sample, except the first
+        // two seconds of the limit, while the full picture still fills the line's queue and the
+        // bandwidth estimate has not fallen yet (docs/video-sessions.md).
+        for (let i = 2; i < samples.length; i += 1)
           expect(samples[i].audioPacketsReceived).toBeGreaterThan(samples[i - 1].audioPacketsReceived);
         // The picture kept coming, smaller: frames decoded in every four seconds, and a lower layer.
         for (let i = 2; i < samples.length; i += 2)

@@ -373,7 +373,7 @@ async function main(): Promise<void> {
     for (const mode of MODES) {
       const step = mode === 'srtp' ? await runSrtpStep(server, sessions, sender) : await runStep(server, sessions);
       const perConsumer = step.workerCpu / step.consumers;
-      baseline[mode] ??= perConsumer;
+      const base = (baseline[mode] ??= perConsumer);
       // Loss through the worker: in SRTP mode what its producers took in (the generator's own
       // worker may drop some before, shown as sent/taken in) against what reached the sinks; each
       // packet goes to the session's one other peer, so one out per one in.
@@ -390,7 +390,7 @@ async function main(): Promise<void> {
         (forwarded / (step.workerCpu / 100)).toFixed(0),
         step.workerCpu.toFixed(1),
         perConsumer.toFixed(4),
-        `${(perConsumer / baseline[mode]!).toFixed(2)}x`,
+        `${(perConsumer / base).toFixed(2)}x`,
         step.rssMb.toFixed(1),
         step.nodeCpu.toFixed(1),
       ];

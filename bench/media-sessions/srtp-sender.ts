@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
   const reply = (message: SenderReply): void => void process.send!(message);
 
-  process.on('message', async (message: SenderRequest) => {
+  const handle = async (message: SenderRequest): Promise<void> => {
     if (message.type === 'close') {
       for (const feed of feeds) feed.socket.close();
       worker.close();
@@ -144,6 +144,12 @@ async function main(): Promise<void> {
         reply({ type: 'sent', packets: sent });
       }, message.ms);
     }
+  };
+  process.on('message', (message: SenderRequest) => {
+    handle(message).catch((error: unknown) => {
+      process.stderr.write(`srtp-sender: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    });
   });
   process.send!({ type: 'started' });
 }

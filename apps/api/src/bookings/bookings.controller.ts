@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
@@ -24,8 +24,8 @@ export class BookingsController {
   constructor(private readonly bookings: BookingsService) {}
 
   @Post()
-  create(@Body() dto: CreateBookingDto): Promise<CreatedBooking> {
-    return this.bookings.create(dto, { via: 'PUBLIC', bookedBy: null });
+  create(@Body() dto: CreateBookingDto, @Ip() clientAddress: string): Promise<CreatedBooking> {
+    return this.bookings.create(dto, { via: 'PUBLIC', bookedBy: null, clientAddress });
   }
 
   @ApiHeader(MANAGE_TOKEN)

@@ -26,12 +26,15 @@ import { currentActor, RecordedActor } from '../common/request-context';
 import { BOOKING_SELECT, BookingRow } from './booking-columns';
 import { bookingNotice, citizenView } from './booking-view';
 import { ManageCodeSeal } from './manage-code-seal';
+import { phoneKey, PublicBookingGuard } from './public-booking-limits';
 import type { BookingNotice } from '../notifications/notifications.service';
 import { CreateBookingDto } from './dto/create-booking.dto';
 
 export interface BookingOrigin {
   via: 'PUBLIC' | 'OFFICE_STAFF';
   bookedBy: string | null;
+  /** The client's address, for the public site's limits; office staff at the desk are not limited. */
+  clientAddress?: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -51,9 +54,11 @@ export class BookingsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.seal = new ManageCodeSeal(config.JWT_ACCESS_SECRET ?? '');
+    this.publicLimits = new PublicBookingGuard(config);
   }
 
   private readonly seal: ManageCodeSeal;
+  private readonly publicLimits: PublicBookingGuard;
 
   /** The facts every message and calendar file about this booking states. */
   notice(row: BookingRow): BookingNotice {
@@ -72,6 +77,12 @@ export class BookingsService {
   async createIn(tx: EntityManager, dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
     const manageToken = randomManageCode();
     const bookingId = randomUUID();
+    const phone = phoneKey(dto.citizen.phone);
+    const email = dto.citizen.email?.trim().toLowerCase() ?? null;
+    const addressHash =
+      origin.via === 'PUBLIC' && origin.clientAddress
+        ? await this.publicLimits.check(tx, { phoneKey: phone, email, clientAddress: origin.clientAddress })
+        : null;
     const allocation = await this.allocator.allocate(tx, bookingId, {
       caseTypeId: dto.caseTypeId,
       officeId: dto.officeId,
@@ -85,8 +96,8 @@ export class BookingsService {
         `INSERT INTO booking (id, reference, manage_token_hash, manage_code_sealed, agency_id, case_type_id, office_id, room_id, handler_id,
                               interpreter_id, language, interpreter_language, starts_at, ends_at, hold_until,
                               citizen_name, citizen_phone, citizen_email, accessibility_needs, accessibility_note,
-                              locale, booked_via, booked_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
+                              locale, booked_via, booked_by, citizen_phone_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
         [
           bookingId,
           reference,
@@ -105,15 +116,17 @@ export class BookingsService {
           allocation.holdUntil,
           dto.citizen.name.trim(),
           dto.citizen.phone?.trim() ?? null,
-          dto.citizen.email?.trim().toLowerCase() ?? null,
+          email,
           dto.accessibilityNeeds,
           dto.accessibilityNote?.trim() ?? '',
           dto.locale,
           origin.via,
           origin.bookedBy,
+          phone,
         ],
       ),
     );
+    if (addressHash) await this.publicLimits.record(tx, bookingId, addressHash);
     await recordBookingEvent(tx, bookingId, 'CREATED', null, 'BOOKED', currentActor(), {
       via: origin.via,
     });
@@ -228,6 +241,11 @@ export class BookingsService {
     ]);
     if (!row) throw new NotFoundError('Booking not found');
     return row;
+  }
+
+  /** Forgets the public site's client-address hashes (and their salts) older than two days. */
+  async purgePublicOrigins(): Promise<number> {
+    return this.db.transaction((tx) => PublicBookingGuard.purge(tx));
   }
 
   /** The booking as a calendar file (REQUEST, or CANCEL once cancelled), for the visitor's own calendar. */

@@ -241,21 +241,21 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(100)
+  @Max(1_000_000)
   MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;
 
   /** At most this many public bookings per client address per day (UTC). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(10_000)
+  @Max(1_000_000)
   MAX_BOOKINGS_PER_ADDRESS_PER_DAY = 10;
 
   /** This many public bookings from one address within BURST_WINDOW_MINUTES are marked as a burst. */
   @Transform(toInt)
   @IsInt()
   @Min(2)
-  @Max(1000)
+  @Max(1_000_000)
   BURST_BOOKINGS = 3;
 
   @Transform(toInt)

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { HandlerWaitJob } from '../bookings/handler-wait.job';
 import { NoShowJob } from '../bookings/no-show.job';
 import { ReminderJob } from '../bookings/reminder.job';
+import { BookingsService } from '../bookings/bookings.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
@@ -27,6 +28,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly noShows: NoShowJob,
     private readonly handlerWait: HandlerWaitJob,
     private readonly reminders: ReminderJob,
+    private readonly bookingsService: BookingsService,
     private readonly outbox: OutboxDispatcher,
     private readonly sessions: SessionsService,
   ) {}
@@ -62,6 +64,9 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     await this.guarded('reminders', async () => {
       const queued = await this.reminders.sweep(now);
       if (queued > 0) this.logger.log(`Reminders queued: ${queued}`);
+    });
+    await this.guarded('client address purge', async () => {
+      await this.bookingsService.purgePublicOrigins();
     });
     await this.guarded('outbox dispatch', async () => {
       const { sent, failed } = await this.outbox.dispatchDue(now);

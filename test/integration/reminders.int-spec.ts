@@ -22,14 +22,20 @@ describe(ReminderJob.name, () => {
     return booking;
   };
 
-  const reminders = (bookingId: string) =>
-    t.db.query(
+  interface Reminder {
+    channel: string;
+    locale: string;
+    subject: string;
+    body: string;
+    html: string | null;
+    calendar: string | null;
+  }
+  const reminders = (bookingId: string): Promise<Reminder[]> =>
+    t.db.query<Reminder[]>(
       `SELECT channel, locale, subject, body, html, calendar FROM notification_outbox
         WHERE booking_id = $1 AND kind = 'REMINDER' ORDER BY channel`,
       [bookingId],
-    ) as Promise<
-      { channel: string; locale: string; subject: string; body: string; html: string | null; calendar: string | null }[]
-    >;
+    );
 
   it('should remind once, by e-mail and SMS in the booking language, with the manage link and code', async () => {
     const booking = await bookedLongAgo(20 * 60, { locale: 'ar' });

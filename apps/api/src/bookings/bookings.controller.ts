@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
@@ -38,11 +39,18 @@ export class BookingsController {
   @ApiHeader(MANAGE_TOKEN)
   @ApiProduces('text/calendar')
   @Get('ref/:reference/calendar.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="booking.ics"')
-  @Header('Cache-Control', 'no-store')
-  calendar(@Param('reference') reference: string, @Headers('x-manage-token') token?: string): Promise<string> {
-    return this.bookings.calendarForCitizen(reference, requireToken(token));
+  async calendar(
+    @Param('reference') reference: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-manage-token') token?: string,
+  ): Promise<string> {
+    const ics = await this.bookings.calendarForCitizen(reference, requireToken(token));
+    // Set only once the file exists: an error keeps the JSON error shape.
+    void reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="booking-${reference.replace(/[^A-Za-z0-9-]/g, '')}.ics"`)
+      .header('cache-control', 'no-store');
+    return ics;
   }
 
   @ApiHeader(MANAGE_TOKEN)

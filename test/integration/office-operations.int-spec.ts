@@ -72,6 +72,7 @@ describe('Office operations', () => {
           checkedIn: false,
           visitorName: 'A. Andersson',
           waitingForHandler: null,
+          burst: false,
         },
       ]);
       const text = JSON.stringify(res.body);

@@ -1,4 +1,6 @@
 import { at, bookingBody, bookingWorld, BookingWorld, futureDate } from '../support/booking-fixture';
+import { Factory } from '../support/factories';
+import { loginAs } from '../support/operations-fixture';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('Public booking limits', () => {
@@ -75,7 +77,7 @@ describe('Public booking limits', () => {
     expect(n).toBe(1);
   });
 
-  it('should mark every booking of a burst from one address, and none from another', async () => {
+  it('should mark every booking of a burst from one address, none from another, and show the mark to office staff', async () => {
     const world = await bookingWorld(t, { rooms: 4, handlers: 4 });
     const a = await book(world, '10.4.0.1', { phone: '070-400 00 01' });
     const b = await book(world, '10.4.0.1', { phone: '070-400 00 02' });
@@ -88,6 +90,26 @@ describe('Public booking limits', () => {
     expect(c.status).toBe(201);
     for (const made of [a, b, c]) expect(await burstOf(made.body.reference)).toBe(true);
     expect(await burstOf(other.body.reference)).toBe(false);
+
+    // Office staff see the mark in the day's schedule, and nothing about the address.
+    const staff = await new Factory(t.db).user('OFFICE_STAFF', { officeIds: [world.officeId] });
+    const schedule = await t.request('GET', `/offices/${world.officeId}/schedule?date=${futureDate(6)}`, {
+      token: await loginAs(t, staff.id),
+    });
+    expect(schedule.status).toBe(200);
+    const shown = schedule.body.rooms.flatMap(
+      (room: { bookings: { reference: string; burst: boolean }[] }) => room.bookings,
+    );
+    const marks = Object.fromEntries(
+      shown.map((booking: { reference: string; burst: boolean }) => [booking.reference, booking.burst]),
+    );
+    expect(marks).toEqual({
+      [a.body.reference]: true,
+      [b.body.reference]: true,
+      [c.body.reference]: true,
+      [other.body.reference]: false,
+    });
+    expect(JSON.stringify(schedule.body)).not.toMatch(/10\.4\.0|address_hash/);
   });
 
   it('should forget client-address hashes after two days', async () => {

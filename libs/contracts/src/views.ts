@@ -181,6 +181,11 @@ export interface StaffBookingView extends BookingBasics {
    * reminded, and from when staff may give the visitor a new time instead.
    */
   waitingForHandler: { remindedAt: string; newTimeFrom: string } | null;
+  /**
+   * Made on the public site in a burst from one client address (BURST_BOOKINGS within
+   * BURST_WINDOW_MINUTES): staff may want to check that it is genuine. Says nothing about who.
+   */
+  burst: boolean;
 }
 
 export interface RoomBlockSummary {

@@ -16,6 +16,8 @@ const BOOKING_PARTS = {
     'b.language, b.interpreter_id, b.interpreter_language, b.accessibility_needs, ct.id_check_required, ' +
     'b.checked_in_at, b.id_check_method, b.handler_reminded_at',
   visitorName: 'b.citizen_name',
+  /** How the booking came in, for office staff: whether it was part of a burst from one address. */
+  origin: 'b.burst',
   contact: 'b.citizen_phone, b.citizen_email, b.locale, b.accessibility_note, b.calendar_sequence',
   /** For changing the booking: who holds it, until when, and the citizen's manage token. */
   allocation: 'b.handler_id, b.hold_until, b.manage_token_hash, b.manage_code_sealed',
@@ -54,6 +56,7 @@ interface BookingPartColumns {
     handler_reminded_at: Date | null;
   };
   visitorName: { citizen_name: string };
+  origin: { burst: boolean };
   contact: {
     citizen_phone: string | null;
     citizen_email: string | null;
@@ -81,7 +84,17 @@ function selectBookings(parts: readonly BookingPart[]): string {
 }
 
 /** Everything: what the booking service loads to change a booking and to show it to its citizen. */
-const FULL = ['agency', 'caseType', 'place', 'address', 'visit', 'visitorName', 'contact', 'allocation'] as const;
+const FULL = [
+  'agency',
+  'caseType',
+  'place',
+  'address',
+  'visit',
+  'visitorName',
+  'contact',
+  'allocation',
+  'origin',
+] as const;
 export type BookingRow = BookingRowOf<(typeof FULL)[number]>;
 export const BOOKING_SELECT = selectBookings(FULL);
 
@@ -91,7 +104,7 @@ export type AgendaBookingRow = BookingRowOf<(typeof AGENDA)[number]>;
 export const AGENDA_BOOKING_SELECT = selectBookings(AGENDA);
 
 /** Office staff: logistics and the visitor's name for the desk; no case type, no contact. */
-const STAFF = ['agency', 'place', 'visit', 'visitorName'] as const;
+const STAFF = ['agency', 'place', 'visit', 'visitorName', 'origin'] as const;
 export type StaffBookingRow = BookingRowOf<(typeof STAFF)[number]>;
 export const STAFF_BOOKING_SELECT = selectBookings(STAFF);
 

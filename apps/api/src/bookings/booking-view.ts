@@ -186,6 +186,7 @@ export function staffBookingView(row: StaffBookingRow, offerNewTimeAfterMinutes:
             newTimeFrom: new Date(row.starts_at.getTime() + offerNewTimeAfterMinutes * 60_000).toISOString(),
           }
         : null,
+    burst: row.burst,
   };
 }
 

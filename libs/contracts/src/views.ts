@@ -302,6 +302,11 @@ export interface RoomVisit {
   status: BookingStatus;
   /** The handler has not joined in time and has been reminded; the visitor is told so. */
   handlerReminded: boolean;
+  /**
+   * The language the visitor booked in: the visit's screens start in it (the visitor may still
+   * switch). Only on the visit, inside the room; the door display outside stays neutral.
+   */
+  locale: NotificationLocale;
 }
 
 /** The room's latest "call office staff", while it matters to the visitor. */

@@ -38,6 +38,7 @@ describe(bookingCalendar.name, () => {
     expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-29T08:30:00.000Z');
     expect(event.location).toBe('Servicekontor Kiruna, Storgatan 1, 981 31 Kiruna');
     expect(event.summary).toBe('Möte på distans: Försäkringskassan');
+    expect(bookingCalendar(facts())).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
   });
 
   it('should read right on the autumn Sunday, when the office falls back to UTC+1', () => {

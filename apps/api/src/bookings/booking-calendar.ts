@@ -36,7 +36,9 @@ export function bookingCalendar(facts: CalendarFacts): string {
   const calendar = ical({
     prodId: { company: 'Distans', product: 'booking', language: facts.locale.toUpperCase() },
     method: facts.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    timezone: { name: facts.zone, generator: getVtimezoneComponent },
+    // No calendar-wide zone: the event carries the TZID (and gets its VTIMEZONE from the
+    // generator), while DTSTAMP stays in UTC as RFC 5545 requires.
+    timezone: { name: null, generator: getVtimezoneComponent },
   });
   calendar.createEvent({
     id: `booking-${facts.bookingId}@distans`,

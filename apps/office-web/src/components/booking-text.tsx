@@ -37,8 +37,8 @@ export function BurstMark(props: { booking: Pick<StaffBookingView, 'burst'>; exp
   if (!props.booking.burst) return null;
   return (
     <span className="burst-mark" data-testid="burst-mark">
-      <span aria-hidden="true">⚡</span> {t('burst.label')}
-      {props.explain && <span className="burst-explain"> {t('burst.explain')}</span>}
+      <span aria-hidden="true">⚡</span> <strong>{t('burst.label')}</strong>
+      {props.explain && <span className="burst-explain">: {t('burst.explain')}</span>}
     </span>
   );
 }

@@ -146,11 +146,10 @@ export function Timeline(props: {
                           <span className="item-time">
                             {booking.local.start}–{booking.local.end}
                           </span>{' '}
-                          <span className="item-reference">{booking.reference}</span>
+                          <span className="item-reference">{booking.reference}</span> <BurstMark booking={booking} />
                         </span>
                         {booking.visitorName && <span className="item-name">{booking.visitorName}</span>}
                         <StatusBadge booking={booking} />
-                        <BurstMark booking={booking} />
                         <Needs booking={booking} />
                       </button>
                     </li>

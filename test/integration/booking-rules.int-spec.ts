@@ -28,6 +28,9 @@ const DEFAULT_CODES: ErrorCode[] = [
   'UNSUPPORTED_MEDIA_TYPE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
+  // The public site's abuse limits need limits of their own: public-booking-limits.int-spec.ts.
+  'TOO_MANY_ACTIVE_BOOKINGS',
+  'TOO_MANY_BOOKINGS_FROM_ADDRESS',
 ];
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as const;

@@ -217,7 +217,7 @@ describe('Office console API', () => {
       const shown = day.body.rooms[0].bookings.find((b: { id: string }) => b.id === booking.id);
       expect(shown.waitingForHandler).toEqual({ remindedAt: expect.any(String), newTimeFrom: expect.any(String) });
       const room = await t.request('GET', '/room-screen/status', { token: deviceToken });
-      expect(room.body.visit).toMatchObject({ bookingId: booking.id, handlerReminded: true });
+      expect(room.body.visit).toMatchObject({ bookingId: booking.id, handlerReminded: true, locale: 'sv' });
     });
 
     it('should not remind a handler who has joined', async () => {

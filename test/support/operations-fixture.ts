@@ -12,6 +12,7 @@ export interface PublicBooking {
   id: string;
   reference: string;
   manageToken: string;
+  manageUrl: string;
 }
 
 /** A booking made the way citizens make them: through the public API. */

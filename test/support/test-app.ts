@@ -48,6 +48,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     JWT_ACCESS_SECRET: TEST_JWT_SECRET,
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    // Test files book many times from one address and one phone number; the abuse-limit spec
+    // sets its own limits.
+    MAX_ACTIVE_BOOKINGS_PER_CONTACT: '100000',
+    MAX_BOOKINGS_PER_ADDRESS_PER_DAY: '1000000',
+    BURST_BOOKINGS: '1000000',
     LOG_LEVEL: 'silent',
     // One media worker on free ports: test runs on one machine must not fight over fixed ports.
     MEDIA_WORKERS: '1',

@@ -4,6 +4,7 @@ import { createApiClient } from '@distans/web-ui/api';
 import { useI18n } from '@distans/web-ui/i18n';
 import { useVisitCall } from './call/use-visit-call';
 import { clearDeviceToken, readDeviceToken, storeDeviceToken } from './device-token';
+import { isDoorLocale, ROOM_LOCALES } from './i18n/catalogues';
 import { isVisitActive, type PairedDevice, type Visit } from './room-api';
 import { CallScreen } from './screens/CallScreen';
 import { DoorDisplay } from './screens/DoorDisplay';
@@ -44,7 +45,7 @@ type Phase = { kind: 'door' } | { kind: 'visit'; visit: Visit } | { kind: 'thank
  * Everything is driven by the room's status and the call's own events; nobody clicks anything.
  */
 function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
-  const { setLocale } = useI18n();
+  const { locale, setLocale } = useI18n();
   useWakeLock();
   const api = useMemo(() => createApiClient('', () => token, onRevoked), [token, onRevoked]);
   const [phase, setPhase] = useState<Phase>({ kind: 'door' });
@@ -79,6 +80,21 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   });
   const joined = snapshot?.joined ?? false;
   const everJoined = snapshot?.everJoined ?? false;
+
+  // A visit starts in the language it was booked in (where the kiosk has it); the visitor may
+  // still switch. Only when the visit begins, so a switch by the visitor is not undone.
+  const visitId = phase.kind === 'visit' ? phase.visit.bookingId : null;
+  const visitLocale = phase.kind === 'visit' ? phase.visit.locale : null;
+  useEffect(() => {
+    if (!visitId || !visitLocale) return;
+    const offered = ROOM_LOCALES.find((locale) => locale === visitLocale);
+    if (offered) setLocale(offered, { remember: false });
+  }, [visitId, visitLocale, setLocale]);
+
+  // The door display outside stays neutral: back to Swedish once a visit in another language is over.
+  useEffect(() => {
+    if (phase.kind === 'door' && !isDoorLocale(locale)) setLocale('sv', { remember: false });
+  }, [phase.kind, locale, setLocale]);
 
   // Follow the room's status: start a checked-in visit (also right after a reload), and end one
   // that has gone from the status while the kiosk is not in its call.

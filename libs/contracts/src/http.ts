@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   'SESSION_NOT_OPEN',
   'SESSION_CLOSED',
   'VISITOR_NOT_CHECKED_IN',
+  // The public booking site's abuse limits (429; office staff at the desk are not limited).
+  'TOO_MANY_ACTIVE_BOOKINGS',
+  'TOO_MANY_BOOKINGS_FROM_ADDRESS',
   // Room blocks (409).
   'ROOM_ALREADY_BLOCKED',
   'BLOCK_OVERLAPS_BOOKINGS',

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { VISITOR_LOCALES } from '@distans/contracts';
 
 /**
  * Every web app's message catalogues (apps/<app>/src/i18n/<locale>.json), held against the
@@ -41,6 +42,15 @@ describe('web app message catalogues', () => {
 
   it('should find the catalogues of the web apps', () => {
     expect(apps.map((a) => a.app)).toEqual(expect.arrayContaining(['handler-web', 'office-web', 'room-screen']));
+  });
+
+  it('should have every visitor language in the catalogues visitors read (messages, citizen site)', () => {
+    const visitorFacing = apps.filter(({ app }) => app === 'api' || app === 'citizen-web');
+    expect(visitorFacing.map((a) => a.app)).toContain('api');
+    for (const { app, dir } of visitorFacing) {
+      const locales = readdirSync(dir).filter((file) => file.endsWith('.json'));
+      expect([app, locales.sort()]).toEqual([app, VISITOR_LOCALES.map((l) => `${l}.json`).sort()]);
+    }
   });
 
   describe.each(apps)('$app', ({ dir }) => {

@@ -146,12 +146,15 @@ export function useI18n(): I18nValue {
   return value;
 }
 
-/** One button per offered language, each labelled in its own language and script. */
-export function LanguageSwitch(props: { remember?: boolean } = {}) {
+/**
+ * One button per offered language, each labelled in its own language and script. `locales`
+ * narrows the choice for one screen (the room's door display offers Swedish and English only).
+ */
+export function LanguageSwitch(props: { remember?: boolean; locales?: readonly Locale[] } = {}) {
   const { locale, locales, setLocale, t } = useI18n();
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
-      {locales.map((option) => (
+      {(props.locales ?? locales).map((option) => (
         <button
           key={option}
           type="button"

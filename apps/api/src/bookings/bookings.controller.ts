@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { publicRateLimit } from '../auth/rate-limits';
@@ -10,7 +11,8 @@ import { CreateBookingDto, RescheduleBookingDto } from './dto/create-booking.dto
 
 const MANAGE_TOKEN = {
   name: 'x-manage-token',
-  description: 'The manage token returned when the booking was made',
+  description:
+    "The manage code returned when the booking was made ('K7QM-4XRT-9P'; case, spaces and dashes do not matter)",
   required: true,
 };
 
@@ -23,14 +25,32 @@ export class BookingsController {
   constructor(private readonly bookings: BookingsService) {}
 
   @Post()
-  create(@Body() dto: CreateBookingDto): Promise<CreatedBooking> {
-    return this.bookings.create(dto, { via: 'PUBLIC', bookedBy: null });
+  create(@Body() dto: CreateBookingDto, @Ip() clientAddress: string): Promise<CreatedBooking> {
+    return this.bookings.create(dto, { via: 'PUBLIC', bookedBy: null, clientAddress });
   }
 
   @ApiHeader(MANAGE_TOKEN)
   @Get('ref/:reference')
   get(@Param('reference') reference: string, @Headers('x-manage-token') token?: string): Promise<CitizenBookingView> {
     return this.bookings.getForCitizen(reference, requireToken(token));
+  }
+
+  /** The booking for the visitor's calendar: an invitation, or its cancellation once cancelled. */
+  @ApiHeader(MANAGE_TOKEN)
+  @ApiProduces('text/calendar')
+  @Get('ref/:reference/calendar.ics')
+  async calendar(
+    @Param('reference') reference: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-manage-token') token?: string,
+  ): Promise<string> {
+    const ics = await this.bookings.calendarForCitizen(reference, requireToken(token));
+    // Set only once the file exists: an error keeps the JSON error shape.
+    void reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="booking-${reference.replace(/[^A-Za-z0-9-]/g, '')}.ics"`)
+      .header('cache-control', 'no-store');
+    return ics;
   }
 
   @ApiHeader(MANAGE_TOKEN)

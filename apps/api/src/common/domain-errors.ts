@@ -99,3 +99,11 @@ export class ServiceUnavailableError extends DomainError {
   readonly sessionCode = 'INTERNAL';
   protected readonly defaultCode = 'SERVICE_UNAVAILABLE';
 }
+
+/** A limit that protects a shared resource (the public booking site's abuse limits). */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly error = 'Too Many Requests';
+  readonly sessionCode = 'BAD_REQUEST';
+  protected readonly defaultCode = 'RATE_LIMITED';
+}

@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ACTIVE_BOOKING_STATUSES,
+  DEFAULT_LOCALE,
   isVisitUnderWay,
   type BookingStatus,
+  type NotificationLocale,
   type DoorSlot,
   type RoomScreenStatus,
   type RoomStaffCall,
@@ -64,13 +66,14 @@ export class RoomScreenService {
       starts_at: Date;
       ends_at: Date;
       handler_reminded: boolean;
+      locale: NotificationLocale | null;
     }[] = await this.db.query(
       `SELECT 'booking' AS kind, b.id, b.reference, b.status, b.starts_at, b.ends_at,
-              b.handler_reminded_at IS NOT NULL AS handler_reminded
+              b.handler_reminded_at IS NOT NULL AS handler_reminded, b.locale
            FROM booking b
           WHERE b.room_id = $1 AND b.status = ANY ($4) AND b.ends_at > $5 AND b.starts_at < $3
          UNION ALL
-         SELECT 'block', rb.id, NULL, NULL, rb.starts_at, rb.ends_at, false
+         SELECT 'block', rb.id, NULL, NULL, rb.starts_at, rb.ends_at, false, NULL
            FROM room_block rb
           WHERE rb.room_id = $1 AND rb.ends_at > $2 AND rb.starts_at < $3
          ORDER BY starts_at`,
@@ -121,6 +124,7 @@ export class RoomScreenService {
             localStart: localClock(visitRow.starts_at, zone),
             status: visitRow.status!,
             handlerReminded: visitRow.handler_reminded,
+            locale: visitRow.locale ?? DEFAULT_LOCALE,
           }
         : null,
       staffCall: await this.staffCalls.forRoom(room.id),

@@ -31,6 +31,18 @@ export function StatusBadge(props: { booking: Pick<StaffBookingView, 'status' | 
 }
 
 /** What the desk prepares for: an interpreter (and the language), step-free access, a hearing loop. */
+/** Marks a booking that came in as a burst from one address: logistics for staff, no personal data. */
+export function BurstMark(props: { booking: Pick<StaffBookingView, 'burst'>; explain?: boolean }) {
+  const { t } = useI18n();
+  if (!props.booking.burst) return null;
+  return (
+    <span className="burst-mark" data-testid="burst-mark">
+      <span aria-hidden="true">⚡</span> <strong>{t('burst.label')}</strong>
+      {props.explain && <span className="burst-explain">: {t('burst.explain')}</span>}
+    </span>
+  );
+}
+
 export function Needs(props: { booking: Pick<StaffBookingView, 'interpreter' | 'accessibilityNeeds' | 'language'> }) {
   const { t, locale } = useI18n();
   const { interpreter, accessibilityNeeds } = props.booking;

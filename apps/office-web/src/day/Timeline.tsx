@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '@distans/web-ui/i18n';
 import type { DayScheduleView } from '../api';
-import { isReleased, Needs, StatusBadge } from '../components/booking-text';
+import { BurstMark, isReleased, Needs, StatusBadge } from '../components/booking-text';
 
 /** Vertical scale of the day: a 30-minute meeting has room for its time, name and status. */
 const PX_PER_MINUTE = 2.4;
@@ -146,7 +146,7 @@ export function Timeline(props: {
                           <span className="item-time">
                             {booking.local.start}–{booking.local.end}
                           </span>{' '}
-                          <span className="item-reference">{booking.reference}</span>
+                          <span className="item-reference">{booking.reference}</span> <BurstMark booking={booking} />
                         </span>
                         {booking.visitorName && <span className="item-name">{booking.visitorName}</span>}
                         <StatusBadge booking={booking} />

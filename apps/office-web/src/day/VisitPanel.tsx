@@ -4,7 +4,7 @@ import { useAnnouncer } from '@distans/web-ui/Announcer';
 import { clock, languageName, longDate } from '@distans/web-ui/format';
 import { useI18n } from '@distans/web-ui/i18n';
 import type { AvailabilityView, CreatedBooking, StaffBookingView } from '../api';
-import { Needs, StatusBadge } from '../components/booking-text';
+import { BurstMark, Needs, StatusBadge } from '../components/booking-text';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Slip } from '../components/Slip';
 import { errorText, type ErrorText } from '../errors';
@@ -136,6 +136,11 @@ export function VisitPanel(props: {
         </div>
       </dl>
       <Needs booking={booking} />
+      {booking.burst && (
+        <p className="hint">
+          <BurstMark booking={booking} explain />
+        </p>
+      )}
       {booking.visitorName && <p className="hint">{t('visit.auditNote')}</p>}
 
       {waiting && (

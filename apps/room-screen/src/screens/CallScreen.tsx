@@ -138,7 +138,8 @@ export function CallScreen({ visit, call, snapshot, api }: CallScreenProps) {
             {t('call.soundBlocked')}
           </button>
         )}
-        <LanguageSwitch />
+        {/* The visitor's choice lasts for this visit; the next visitor starts in their own language. */}
+        <LanguageSwitch remember={false} />
       </div>
     </main>
   );

@@ -1,4 +1,5 @@
 import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
+import { DOOR_LOCALES } from '../i18n/catalogues';
 import { clock, dayName } from '@distans/web-ui/format';
 import { currentAndNext, type DoorSlot, type RoomScreenStatus } from '../room-api';
 import { useNow } from '../use-now';
@@ -37,7 +38,7 @@ export function DoorDisplay({ status, skewMs, online }: { status: RoomScreenStat
           <h1 className="room-name">{status.room.name}</h1>
           <p className="office-name">{status.office.name}</p>
         </div>
-        <LanguageSwitch />
+        <LanguageSwitch locales={DOOR_LOCALES} />
       </header>
 
       <div className="door-body">

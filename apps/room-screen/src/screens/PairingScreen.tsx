@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { createApiClient } from '@distans/web-ui/api';
 import { LanguageSwitch, useI18n } from '@distans/web-ui/i18n';
+import { DOOR_LOCALES } from '../i18n/catalogues';
 import { httpStatusOf, type PairedDevice } from '../room-api';
 
 const CODE_LENGTH = 8;
@@ -64,7 +65,7 @@ export function PairingScreen({ onPaired }: { onPaired: (device: PairedDevice) =
     <main className="screen pairing">
       <div className="topbar">
         <span className="brand">Distans</span>
-        <LanguageSwitch />
+        <LanguageSwitch locales={DOOR_LOCALES} />
       </div>
       <form
         className="pairing-form"

@@ -63,7 +63,8 @@ export function WelcomeScreen({
     <main className="screen welcome-screen">
       <div className="topbar">
         <span className="brand">{roomName}</span>
-        <LanguageSwitch />
+        {/* The visitor's choice lasts for this visit; the next visitor starts in their own language. */}
+        <LanguageSwitch remember={false} />
       </div>
       <div className="welcome-body">
         <WelcomePanel visit={visit} headingLevel={1} />

@@ -322,7 +322,6 @@ function DayGrid(props: {
               tabIndex={date === tabStop ? 0 : -1}
               aria-pressed={isShown}
               aria-disabled={free === 0}
-              aria-label={t('when.dayLabel', { day: longDate(date, locale), count: free })}
               onClick={() => {
                 setFocused(date);
                 if (free) props.onSelect(date);
@@ -333,11 +332,21 @@ function DayGrid(props: {
               data-date={date}
               data-free={free}
             >
-              <span className="day-number">{dayNumber.format(new Date(`${date}T12:00:00Z`))}</span>
+              {/* Read as one sentence ("tisdag 8 december 2026, 3 lediga tider"); the digits are for the eye. */}
+              <span className="visually-hidden">
+                {t('when.dayLabel', { day: longDate(date, locale), count: free })}
+              </span>
+              <span className="day-number" aria-hidden="true">
+                {dayNumber.format(new Date(`${date}T12:00:00Z`))}
+              </span>
               {(date === from || date.endsWith('-01')) && (
-                <span className="day-month">{monthShort.format(new Date(`${date}T12:00:00Z`))}</span>
+                <span className="day-month" aria-hidden="true">
+                  {monthShort.format(new Date(`${date}T12:00:00Z`))}
+                </span>
               )}
-              <span className="day-free">{free ? free : '–'}</span>
+              <span className="day-free" aria-hidden="true">
+                {free ? free : '–'}
+              </span>
             </button>
           );
         })}

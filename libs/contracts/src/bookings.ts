@@ -1,3 +1,5 @@
+import { VISITOR_LOCALES, type VisitorLocale } from './locales';
+
 /**
  * HANDLER_MISSED: the visitor was checked in and waited, but the agency's handler never joined
  * before the join window closed (or staff gave the visitor a new time). It counts against the
@@ -48,8 +50,9 @@ export type AccessibilityNeed = (typeof ACCESSIBILITY_NEEDS)[number];
 export const ROOM_BLOCK_REASONS = ['MAINTENANCE', 'COURT_HEARING', 'OTHER_USE'] as const;
 export type RoomBlockReason = (typeof ROOM_BLOCK_REASONS)[number];
 
-export const NOTIFICATION_LOCALES = ['sv', 'en'] as const;
-export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];
+/** Bookings, their messages and their calendar files speak every visitor language. */
+export const NOTIFICATION_LOCALES = VISITOR_LOCALES;
+export type NotificationLocale = VisitorLocale;
 
 /** Pushed on the `/live` socket namespace; ids and status only, details come from REST reads. */
 export interface BookingChangedEvent {

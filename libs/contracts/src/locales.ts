@@ -40,3 +40,12 @@ export function isVisitorLocale(value: unknown): value is VisitorLocale {
 export function textDirection(locale: VisitorLocale): 'rtl' | 'ltr' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
+
+/**
+ * Agencies and case types are named in Swedish and English only: Swedish readers get the Swedish
+ * name, every other language the English one (closer to most visitors than Swedish; the Swedish
+ * name is on the office's signs).
+ */
+export function localisedName(names: { nameSv: string; nameEn: string }, locale: VisitorLocale): string {
+  return locale === 'sv' ? names.nameSv : names.nameEn;
+}

@@ -83,24 +83,53 @@ export interface CaseTypeSummary {
   idCheckRequired: boolean;
 }
 
-/** What the citizen (holding the manage token) sees of their own booking. */
+/** What the visitor is asked to bring: a valid ID when the case type has the in-person identity check. */
+export const BRING_ITEMS = ['VALID_ID'] as const;
+export type BringItem = (typeof BRING_ITEMS)[number];
+
+/**
+ * What the citizen (holding the manage code) sees of their own booking: what the confirmation and
+ * manage pages show. Times come both as instants (`start`, `end`) and as the office's wall clock
+ * (`local`, with `office.timeZone`); agencies and case types are named in Swedish and English only
+ * (`localisedName` picks one for a visitor language).
+ */
 export interface CitizenBookingView extends BookingBasics {
   agency: AgencyName;
   caseType: CaseTypeSummary;
-  office: { id: string; name: string; streetAddress: string; postalCode: string; city: string };
+  office: {
+    id: string;
+    name: string;
+    streetAddress: string;
+    postalCode: string;
+    city: string;
+    /** For when changes are closed or nobody answers; '' when the office has none. */
+    phone: string;
+    timeZone: string;
+  };
   room: { name: string };
   language: string;
   interpreter: boolean;
   accessibilityNeeds: string[];
   citizen: { name: string; phone: string | null; email: string | null };
+  /** The language the booking was made in: its messages, its calendar file and the room screen. */
+  locale: NotificationLocale;
+  whatToBring: BringItem[];
+  /** Until when the visitor may move or cancel it online (the office-local time is in `local`'s zone). */
   changeableUntil: string;
+  /** Whether moving or cancelling online is still possible now: BOOKED and before `changeableUntil`. */
+  changesOpen: boolean;
 }
 
 /** Answer to making a booking (POST /bookings, or office staff booking on a visitor's behalf). */
 export interface CreatedBooking extends CitizenBookingView {
   id: string;
-  /** Shown once: with the reference it lets the citizen see, change or cancel the booking. */
+  /**
+   * Shown once: the manage code, grouped ('K7QM-4XRT-9P', see manage-code.ts). With the reference
+   * it lets the citizen see, change or cancel the booking; send it as the `x-manage-token` header.
+   */
   manageToken: string;
+  /** `${PUBLIC_BASE_URL}/manage/<reference>#<code>`, as the messages carry it. */
+  manageUrl: string;
 }
 
 /** One free start: the instant to book, and the office's wall clock with its UTC offset to show. */

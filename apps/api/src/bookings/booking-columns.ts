@@ -11,14 +11,14 @@ const BOOKING_PARTS = {
   agency: 'b.agency_id, a.code AS agency_code, a.name_sv AS agency_name_sv, a.name_en AS agency_name_en',
   caseType: 'b.case_type_id, ct.name_sv AS case_type_name_sv, ct.name_en AS case_type_name_en, ct.duration_min',
   place: 'b.office_id, o.name AS office_name, b.room_id, r.name AS room_name',
-  address: 'o.street_address, o.postal_code, o.city',
+  address: 'o.street_address, o.postal_code, o.city, o.phone AS office_phone',
   visit:
     'b.language, b.interpreter_id, b.interpreter_language, b.accessibility_needs, ct.id_check_required, ' +
     'b.checked_in_at, b.id_check_method, b.handler_reminded_at',
   visitorName: 'b.citizen_name',
-  contact: 'b.citizen_phone, b.citizen_email, b.locale, b.accessibility_note',
+  contact: 'b.citizen_phone, b.citizen_email, b.locale, b.accessibility_note, b.calendar_sequence',
   /** For changing the booking: who holds it, until when, and the citizen's manage token. */
-  allocation: 'b.handler_id, b.hold_until, b.manage_token_hash',
+  allocation: 'b.handler_id, b.hold_until, b.manage_token_hash, b.manage_code_sealed',
 } as const;
 
 const BOOKING_JOINS = `
@@ -42,7 +42,7 @@ interface BookingPartColumns {
   agency: { agency_id: string; agency_code: string; agency_name_sv: string; agency_name_en: string };
   caseType: { case_type_id: string; case_type_name_sv: string; case_type_name_en: string; duration_min: number };
   place: { office_id: string; office_name: string; room_id: string; room_name: string };
-  address: { street_address: string; postal_code: string; city: string };
+  address: { street_address: string; postal_code: string; city: string; office_phone: string };
   visit: {
     language: string;
     interpreter_id: string | null;
@@ -59,8 +59,10 @@ interface BookingPartColumns {
     citizen_email: string | null;
     locale: NotificationLocale;
     accessibility_note: string;
+    /** The .ics SEQUENCE: raised by every new time and by the cancellation. */
+    calendar_sequence: number;
   };
-  allocation: { handler_id: string; hold_until: Date; manage_token_hash: string };
+  allocation: { handler_id: string; hold_until: Date; manage_token_hash: string; manage_code_sealed: string | null };
 }
 
 export type BookingPart = keyof BookingPartColumns;

@@ -10,6 +10,7 @@ import {
   type CaseTypeSummary,
   type ConflictingBooking,
   type StaffBookingView,
+  manageLink,
 } from '@distans/contracts';
 import { localSpan, localTimes } from '../common/local-time';
 import type { BookingNotice } from '../notifications/notifications.service';
@@ -39,7 +40,8 @@ export interface BookingDetailExtra {
 }
 
 /** The citizen holding the manage token: their booking, with where to go and until when it can change. */
-export function citizenView(row: BookingRow, cutoffMinutes: number): CitizenBookingView {
+export function citizenView(row: BookingRow, cutoffMinutes: number, now = Date.now()): CitizenBookingView {
+  const changeableUntil = row.starts_at.getTime() - cutoffMinutes * 60_000;
   return {
     ...basics(row),
     agency: agencyName(row),
@@ -50,13 +52,18 @@ export function citizenView(row: BookingRow, cutoffMinutes: number): CitizenBook
       streetAddress: row.street_address,
       postalCode: row.postal_code,
       city: row.city,
+      phone: row.office_phone,
+      timeZone: row.time_zone,
     },
     room: { name: row.room_name },
     language: row.language,
     interpreter: row.interpreter_id !== null,
     accessibilityNeeds: row.accessibility_needs,
     citizen: { name: row.citizen_name, phone: row.citizen_phone, email: row.citizen_email },
-    changeableUntil: new Date(row.starts_at.getTime() - cutoffMinutes * 60_000).toISOString(),
+    locale: row.locale,
+    whatToBring: row.id_check_required ? ['VALID_ID'] : [],
+    changeableUntil: new Date(changeableUntil).toISOString(),
+    changesOpen: row.status === 'BOOKED' && now <= changeableUntil,
   };
 }
 
@@ -106,14 +113,26 @@ export function detailView(row: BookingRow, extra: BookingDetailExtra): BookingD
   };
 }
 
-/** The citizen's confirmation, change and cancellation messages: where and when, no case details. */
-export function bookingNotice(row: BookingRow): BookingNotice {
+/** What a booking's messages need beside its row: the site, the change cutoff and the manage code. */
+export interface NoticeContext {
+  site: string;
+  cutoffMinutes: number;
+  /** The booking's manage code, or null when it is not at hand. */
+  manageCode: string | null;
+}
+
+/** The citizen's messages and calendar file: where and when, no case details. */
+export function bookingNotice(row: BookingRow, context: NoticeContext): BookingNotice {
   return {
     bookingId: row.id,
     locale: row.locale,
+    name: row.citizen_name,
     email: row.citizen_email,
     phone: row.citizen_phone,
+    sequence: row.calendar_sequence,
+    cancelled: row.status === 'CANCELLED',
     facts: {
+      bookingId: row.id,
       reference: row.reference,
       agencyName: { sv: row.agency_name_sv, en: row.agency_name_en },
       caseTypeName: { sv: row.case_type_name_sv, en: row.case_type_name_en },
@@ -122,9 +141,15 @@ export function bookingNotice(row: BookingRow): BookingNotice {
         .filter(Boolean)
         .join(', '),
       startsAt: row.starts_at,
+      endsAt: row.ends_at,
       zone: row.time_zone,
       idCheckRequired: row.id_check_required,
       interpreter: row.interpreter_id !== null,
+      changeableUntil: new Date(row.starts_at.getTime() - context.cutoffMinutes * 60_000),
+      site: context.site.replace(/\/+$/, ''),
+      manage: context.manageCode
+        ? { code: context.manageCode, link: manageLink(context.site, row.reference, context.manageCode) }
+        : null,
     },
   };
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { publicRateLimit } from '../auth/rate-limits';
@@ -10,7 +10,8 @@ import { CreateBookingDto, RescheduleBookingDto } from './dto/create-booking.dto
 
 const MANAGE_TOKEN = {
   name: 'x-manage-token',
-  description: 'The manage token returned when the booking was made',
+  description:
+    "The manage code returned when the booking was made ('K7QM-4XRT-9P'; case, spaces and dashes do not matter)",
   required: true,
 };
 
@@ -31,6 +32,17 @@ export class BookingsController {
   @Get('ref/:reference')
   get(@Param('reference') reference: string, @Headers('x-manage-token') token?: string): Promise<CitizenBookingView> {
     return this.bookings.getForCitizen(reference, requireToken(token));
+  }
+
+  /** The booking for the visitor's calendar: an invitation, or its cancellation once cancelled. */
+  @ApiHeader(MANAGE_TOKEN)
+  @ApiProduces('text/calendar')
+  @Get('ref/:reference/calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="booking.ics"')
+  @Header('Cache-Control', 'no-store')
+  calendar(@Param('reference') reference: string, @Headers('x-manage-token') token?: string): Promise<string> {
+    return this.bookings.calendarForCitizen(reference, requireToken(token));
   }
 
   @ApiHeader(MANAGE_TOKEN)

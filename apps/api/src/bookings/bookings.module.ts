@@ -8,12 +8,29 @@ import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
 import { HandlerWaitJob } from './handler-wait.job';
 import { NoShowJob } from './no-show.job';
+import { ReminderJob } from './reminder.job';
 import { AuditModule } from '../audit/audit.module';
 
 @Module({
   imports: [AuditModule, NotificationsModule],
   controllers: [AvailabilityController, BookingsController],
-  providers: [AvailabilityLoader, AvailabilityService, BookingAllocator, BookingsService, NoShowJob, HandlerWaitJob],
-  exports: [BookingsService, BookingAllocator, AvailabilityLoader, AvailabilityService, NoShowJob, HandlerWaitJob],
+  providers: [
+    AvailabilityLoader,
+    AvailabilityService,
+    BookingAllocator,
+    BookingsService,
+    NoShowJob,
+    HandlerWaitJob,
+    ReminderJob,
+  ],
+  exports: [
+    BookingsService,
+    BookingAllocator,
+    AvailabilityLoader,
+    AvailabilityService,
+    NoShowJob,
+    HandlerWaitJob,
+    ReminderJob,
+  ],
 })
 export class BookingsModule {}

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingStatus, CitizenBookingView, CreatedBooking } from '@distans/contracts';
+import {
+  isManageCode,
+  manageLink,
+  normaliseManageCode,
+  type BookingStatus,
+  type CitizenBookingView,
+  type CreatedBooking,
+} from '@distans/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { randomToken, safeEqual, sha256 } from '../auth/secrets';
+import { safeEqual, sha256 } from '../auth/secrets';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
@@ -13,11 +20,13 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { canMove, describeStatus, releasesResources, statusConflict } from './booking-lifecycle';
 import { formatNotice } from './refusals';
 import { BookingAllocator } from './booking-allocator';
-import { randomReference } from './booking-reference';
+import { randomManageCode, randomReference } from './booking-reference';
 import { BookingEventKind, recordBookingEvent } from './booking-events';
 import { currentActor, RecordedActor } from '../common/request-context';
 import { BOOKING_SELECT, BookingRow } from './booking-columns';
 import { bookingNotice, citizenView } from './booking-view';
+import { ManageCodeSeal } from './manage-code-seal';
+import type { BookingNotice } from '../notifications/notifications.service';
 import { CreateBookingDto } from './dto/create-booking.dto';
 
 export interface BookingOrigin {
@@ -40,7 +49,20 @@ export class BookingsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.seal = new ManageCodeSeal(config.JWT_ACCESS_SECRET ?? '');
+  }
+
+  private readonly seal: ManageCodeSeal;
+
+  /** The facts every message and calendar file about this booking states. */
+  notice(row: BookingRow): BookingNotice {
+    return bookingNotice(row, {
+      site: this.config.PUBLIC_BASE_URL,
+      cutoffMinutes: this.config.BOOKING_CHANGE_CUTOFF_MINUTES,
+      manageCode: this.seal.open(row.manage_code_sealed),
+    });
+  }
 
   async create(dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
     return this.db.transaction((tx) => this.createIn(tx, dto, origin));
@@ -48,7 +70,7 @@ export class BookingsService {
 
   /** Books inside the caller's transaction, e.g. together with closing the booking it replaces. */
   async createIn(tx: EntityManager, dto: CreateBookingDto, origin: BookingOrigin): Promise<CreatedBooking> {
-    const manageToken = randomToken('mt');
+    const manageToken = randomManageCode();
     const bookingId = randomUUID();
     const allocation = await this.allocator.allocate(tx, bookingId, {
       caseTypeId: dto.caseTypeId,
@@ -60,15 +82,16 @@ export class BookingsService {
     });
     await this.insertWithFreshReference(tx, (reference) =>
       tx.query(
-        `INSERT INTO booking (id, reference, manage_token_hash, agency_id, case_type_id, office_id, room_id, handler_id,
+        `INSERT INTO booking (id, reference, manage_token_hash, manage_code_sealed, agency_id, case_type_id, office_id, room_id, handler_id,
                               interpreter_id, language, interpreter_language, starts_at, ends_at, hold_until,
                               citizen_name, citizen_phone, citizen_email, accessibility_needs, accessibility_note,
                               locale, booked_via, booked_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
         [
           bookingId,
           reference,
-          sha256(manageToken),
+          manageCodeHash(manageToken),
+          this.seal.seal(manageToken),
           allocation.caseType.agencyId,
           dto.caseTypeId,
           dto.officeId,
@@ -95,12 +118,17 @@ export class BookingsService {
       via: origin.via,
     });
     const created = await this.load(tx, bookingId);
-    await this.notifications.enqueue(tx, bookingNotice(created), 'CONFIRMATION');
+    await this.notifications.enqueue(tx, this.notice(created), 'CONFIRMATION');
     await this.audit.record(
       { action: 'booking.create', resourceType: 'booking', resourceId: created.id, details: { via: origin.via } },
       { tx },
     );
-    return { id: created.id, manageToken, ...citizenView(created, this.config.BOOKING_CHANGE_CUTOFF_MINUTES) };
+    return {
+      id: created.id,
+      manageToken,
+      manageUrl: manageLink(this.config.PUBLIC_BASE_URL, created.reference, manageToken),
+      ...citizenView(created, this.config.BOOKING_CHANGE_CUTOFF_MINUTES),
+    };
   }
 
   async getForCitizen(reference: string, token: string): Promise<CitizenBookingView> {
@@ -144,7 +172,7 @@ export class BookingsService {
       });
       await tx.query(
         `UPDATE booking SET room_id = $2, handler_id = $3, interpreter_id = $4, starts_at = $5, ends_at = $6, hold_until = $7,
-                            updated_at = now()
+                            calendar_sequence = calendar_sequence + 1, reminder_queued_at = NULL, updated_at = now()
           WHERE id = $1`,
         [
           booking.id,
@@ -161,7 +189,7 @@ export class BookingsService {
         to: allocation.start.toISOString(),
       });
       const moved = await this.load(tx, booking.id);
-      await this.notifications.enqueue(tx, bookingNotice(moved), 'CHANGE');
+      await this.notifications.enqueue(tx, this.notice(moved), 'CHANGE');
       return moved;
     });
     return citizenView(row, this.config.BOOKING_CHANGE_CUTOFF_MINUTES);
@@ -180,11 +208,17 @@ export class BookingsService {
     details: Record<string, unknown> = {},
   ): Promise<BookingRow> {
     if (!canMove(booking.status, to)) throw statusConflict(booking.status, describeStatus(to));
-    await tx.query(`UPDATE booking SET status = $2, updated_at = now() WHERE id = $1`, [booking.id, to]);
+    // A cancellation is a change the visitor's calendar must see (SEQUENCE, METHOD:CANCEL).
+    await tx.query(
+      `UPDATE booking SET status = $2, updated_at = now(),
+                          calendar_sequence = calendar_sequence + CASE WHEN $2 = 'CANCELLED' THEN 1 ELSE 0 END
+        WHERE id = $1`,
+      [booking.id, to],
+    );
     if (releasesResources(to)) await tx.query(`DELETE FROM resource_hold WHERE booking_id = $1`, [booking.id]);
     await recordBookingEvent(tx, booking.id, kind, booking.status, to, actor, details);
     const moved = await this.load(tx, booking.id);
-    if (to === 'CANCELLED') await this.notifications.enqueue(tx, bookingNotice(moved), 'CANCELLATION');
+    if (to === 'CANCELLED') await this.notifications.enqueue(tx, this.notice(moved), 'CANCELLATION');
     return moved;
   }
 
@@ -196,13 +230,26 @@ export class BookingsService {
     return row;
   }
 
+  /** The booking as a calendar file (REQUEST, or CANCEL once cancelled), for the visitor's own calendar. */
+  async calendarForCitizen(reference: string, token: string): Promise<string> {
+    const row = await this.withToken(this.db.manager, reference, token);
+    await this.audit.record({
+      action: 'booking.read',
+      resourceType: 'booking',
+      resourceId: row.id,
+      details: { as: 'calendar' },
+    });
+    return this.notifications.calendar(this.notice(row));
+  }
+
   /** A wrong token looks exactly like a wrong reference: 404, and nothing about the booking. */
   private async withToken(tx: EntityManager, reference: string, token: string, lock = false): Promise<BookingRow> {
+    if (!isManageCode(token)) throw new NotFoundError('Booking not found');
     const [row]: BookingRow[] = await tx.query(
       `${BOOKING_SELECT} WHERE b.reference = $1 ${lock ? 'FOR UPDATE OF b' : ''}`,
       [reference.trim().toUpperCase()],
     );
-    if (!row || !safeEqual(row.manage_token_hash, sha256(token))) throw new NotFoundError('Booking not found');
+    if (!row || !safeEqual(row.manage_token_hash, manageCodeHash(token))) throw new NotFoundError('Booking not found');
     return row;
   }
 
@@ -238,4 +285,9 @@ export class BookingsService {
     }
     throw new Error('Could not find a free booking reference');
   }
+}
+
+/** Stored instead of the code: the hash of its canonical form, so any typed form of it matches. */
+function manageCodeHash(code: string): string {
+  return sha256(normaliseManageCode(code));
 }

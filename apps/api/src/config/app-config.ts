@@ -218,6 +218,52 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Distans <no-reply@distans.example>';
 
+  /**
+   * Where citizens reach this service, without a trailing slash: the manage link in every message
+   * and calendar file is `${PUBLIC_BASE_URL}/manage/<reference>#<code>`.
+   */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL like https://boka.example.se',
+  })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Hours before the start that the reminder (e-mail and SMS) goes out; 0: no reminders. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(14 * 24)
+  BOOKING_REMINDER_HOURS = 24;
+
+  /**
+   * At most this many active (future, not cancelled) bookings per phone number and per e-mail
+   * address made on the public site. Office staff booking at the desk are not limited.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAX_ACTIVE_BOOKINGS_PER_CONTACT = 3;
+
+  /** At most this many public bookings per client address per day (UTC). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MAX_BOOKINGS_PER_ADDRESS_PER_DAY = 10;
+
+  /** This many public bookings from one address within BURST_WINDOW_MINUTES are marked as a burst. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  BURST_BOOKINGS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  BURST_WINDOW_MINUTES = 10;
+
   /** Built web clients (npm run build:web); served at /handler/ and /room/ when present. */
   @IsString()
   WEB_DIST_DIR = 'dist/web';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HandlerWaitJob } from '../bookings/handler-wait.job';
 import { NoShowJob } from '../bookings/no-show.job';
+import { ReminderJob } from '../bookings/reminder.job';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
@@ -25,6 +26,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly noShows: NoShowJob,
     private readonly handlerWait: HandlerWaitJob,
+    private readonly reminders: ReminderJob,
     private readonly outbox: OutboxDispatcher,
     private readonly sessions: SessionsService,
   ) {}
@@ -56,6 +58,10 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       const { reminded, missed } = await this.handlerWait.sweep(now);
       if (reminded + missed > 0)
         this.logger.log(`Handlers reminded: ${reminded}; meetings missed by the handler: ${missed}`);
+    });
+    await this.guarded('reminders', async () => {
+      const queued = await this.reminders.sweep(now);
+      if (queued > 0) this.logger.log(`Reminders queued: ${queued}`);
     });
     await this.guarded('outbox dispatch', async () => {
       const { sent, failed } = await this.outbox.dispatchDue(now);

@@ -10,6 +10,9 @@ export interface OutgoingMessage {
   locale: NotificationLocale;
   subject: string;
   body: string;
+  /** E-mail only: the HTML part (with lang and dir) and the booking's calendar file. */
+  html: string | null;
+  calendar: string | null;
 }
 
 /** Delivers messages of one channel. Throws when delivery failed; the dispatcher retries later. */

@@ -60,7 +60,7 @@ export class OutboxDispatcher {
                         ORDER BY next_attempt_at
                         LIMIT $3
                         FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.channel, o.recipient, o.locale, o.subject, o.body, o.attempts`,
+        RETURNING o.id, o.channel, o.recipient, o.locale, o.subject, o.body, o.html, o.calendar, o.attempts`,
       [now, OUTBOX_MAX_ATTEMPTS, OUTBOX_BATCH, CLAIM_LEASE_SECONDS],
     );
     return rows;

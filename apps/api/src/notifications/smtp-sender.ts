@@ -19,6 +19,18 @@ export class SmtpSender implements NotificationSender {
       to: message.recipient,
       subject: message.subject,
       text: message.body,
+      ...(message.html ? { html: message.html } : {}),
+      // Sent as the invitation itself (text/calendar; method=...), which Outlook and Gmail show
+      // with their own "add to calendar" buttons, and so also attached as booking.ics.
+      ...(message.calendar
+        ? {
+            icalEvent: {
+              method: /^METHOD:CANCEL/m.test(message.calendar) ? 'CANCEL' : 'REQUEST',
+              filename: 'booking.ics',
+              content: message.calendar,
+            },
+          }
+        : {}),
     });
   }
 }

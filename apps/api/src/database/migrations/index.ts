@@ -7,6 +7,7 @@ import { UsedSessionTickets1765000000000 } from './1765000000000-used-session-ti
 import { ParticipationHeartbeat1765000100000 } from './1765000100000-participation-heartbeat';
 import { OfficeConsole1765300000000 } from './1765300000000-office-console';
 import { StaffPasswordCodes1765500000000 } from './1765500000000-staff-password-codes';
+import { CitizenSite1766100000000 } from './1766100000000-citizen-site';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ParticipationHeartbeat1765000100000,
   OfficeConsole1765300000000,
   StaffPasswordCodes1765500000000,
+  CitizenSite1766100000000,
 ];

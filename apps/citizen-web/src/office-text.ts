@@ -1,11 +1,11 @@
-import { LOCALE_TAGS, type VisitorLocale, type WeeklyIntervalDto } from '@distans/contracts';
+import { LOCALE_TAGS, localisedName, type VisitorLocale, type WeeklyIntervalDto } from '@distans/contracts';
 
 /** A name the API keeps in Swedish and English: Swedish readers get Swedish, everyone else English. */
 export function nameIn(
   names: { nameSv: string; nameEn: string },
   locale: VisitorLocale,
 ): { text: string; lang: string } {
-  return locale === 'sv' ? { text: names.nameSv, lang: 'sv' } : { text: names.nameEn, lang: 'en' };
+  return { text: localisedName(names, locale), lang: locale === 'sv' ? 'sv' : 'en' };
 }
 
 function weekdayName(weekday: number, locale: VisitorLocale): string {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { formatManageCode, manageLink } from '@distans/contracts';
 import { longDate } from '@distans/web-ui/format';
 import { useI18n } from '@distans/web-ui/i18n';
 import { downloadCalendar, type CitizenBookingView } from '../api';
-import { groupCode, manageLink } from '../manage-code';
 import { addressText, nameIn } from '../office-text';
 
 /** The booking as the visitor needs it on the day: reference, when, where, what to bring, what happens. */
@@ -47,7 +47,7 @@ export function BookingDetails(props: { booking: CitizenBookingView }) {
       </dl>
       <h2>{t('booking.bringTitle')}</h2>
       <ul className="bullets">
-        {booking.caseType.idCheckRequired ? <li>{t('bring.idCheck')}</li> : <li>{t('bring.nothing')}</li>}
+        {booking.whatToBring.includes('VALID_ID') ? <li>{t('bring.idCheck')}</li> : <li>{t('bring.nothing')}</li>}
         <li>{t('bring.papers')}</li>
       </ul>
       <h2>{t('booking.roomTitle')}</h2>
@@ -111,7 +111,7 @@ export function ManageLinkPanel(props: { reference: string; code: string }) {
       <p>
         {t('booking.code')}{' '}
         <strong className="code" data-testid="manage-code">
-          {groupCode(props.code)}
+          {formatManageCode(props.code)}
         </strong>
       </p>
     </div>

@@ -39,9 +39,11 @@ export interface FieldError {
 export function ErrorSummary(props: { errors: FieldError[] }) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
+  // Focus moves to the summary when a submit finds problems, not on every keystroke after it.
+  const found = props.errors.map((error) => `${error.field ?? ''}:${error.text}`).join('\n');
   useEffect(() => {
-    if (props.errors.length) box.current?.focus();
-  }, [props.errors]);
+    if (found) box.current?.focus();
+  }, [found]);
   if (!props.errors.length) return null;
   return (
     <div

@@ -46,14 +46,9 @@ function useCode(reference: string): string | null {
   return code;
 }
 
-/** Whether the booking can still be moved or cancelled online (the API's `changesOpen` when it says so). */
+/** Whether the booking can still be moved or cancelled online (the API decides: BOOKED and before the cut-off). */
 function changesOpen(booking: CitizenBookingView): boolean {
-  const open = (booking as { changesOpen?: boolean }).changesOpen;
-  return booking.status === 'BOOKED' && (open ?? Date.parse(booking.changeableUntil) > Date.now());
-}
-
-function officePhone(booking: CitizenBookingView): string | null {
-  return (booking.office as { phone?: string }).phone ?? null;
+  return booking.status === 'BOOKED' && booking.changesOpen;
 }
 
 function FindBooking(props: { initialReference?: string; notFound?: boolean }) {
@@ -146,7 +141,7 @@ function ManageBooking() {
   if (!booking.data) return <Failed error={booking.error} retry={booking.retry} />;
   const view = booking.data;
   const open = changesOpen(view);
-  const phone = officePhone(view);
+  const phone = view.office.phone || null;
   return (
     <Page title={t('manage.title')}>
       {done === 'moved' && (

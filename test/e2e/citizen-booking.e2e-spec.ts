@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { bookingBody, bookingWorld, futureDate, type BookingWorld } from '../support/booking-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { accessibilityProblems, launchChromium, newPage, screenshot, waitFor } from './support/browser';
+import { accessibilityProblems, ARTIFACTS, launchChromium, newPage, screenshot, waitFor } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -183,7 +184,9 @@ describe('The citizen booking site, end to end', () => {
     await page.keyboard.press('Enter');
     const file = await download;
     expect(file.suggestedFilename()).toBe(`distans-${reference}.ics`);
-    const ics = readFileSync((await file.path())!, 'utf8');
+    const saved = join(ARTIFACTS, `citizen-${reference}.ics`);
+    await file.saveAs(saved);
+    const ics = readFileSync(saved, 'utf8');
     const calendar = new ICAL.Component(ICAL.parse(ics));
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     const startProperty = calendar.getFirstSubcomponent('vevent')!.getFirstProperty('dtstart')!;

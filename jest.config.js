@@ -24,7 +24,15 @@ const common = {
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/apps/api/**/*.spec.ts',
+        '<rootDir>/apps/citizen-web/**/*.spec.ts',
+        '<rootDir>/libs/**/*.spec.ts',
+      ],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -10,23 +10,29 @@ export class ApiError extends Error {
   }
 }
 
+/** Headers for one request, e.g. the citizen's `x-manage-token`, besides the bearer credential. */
+export interface RequestOptions {
+  headers?: Record<string, string>;
+}
+
 export interface ApiClient {
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T = void>(path: string): Promise<T>;
   /** A file the API answers (a CSV export), with the name its Content-Disposition gives. */
-  download(path: string): Promise<{ blob: Blob; filename: string | null }>;
+  download(path: string, options?: RequestOptions): Promise<{ blob: Blob; filename: string | null }>;
 }
 
 /** Same-origin JSON client; `getToken` supplies the bearer credential per request. */
 export function createApiClient(base: string, getToken: () => string | null, onUnauthorized?: () => void): ApiClient {
-  const send = async (method: string, path: string, body?: unknown): Promise<Response> => {
+  const send = async (method: string, path: string, body?: unknown, options?: RequestOptions): Promise<Response> => {
     const token = getToken();
     return fetch(`${base}${path}`, {
       method,
       headers: {
+        ...options?.headers,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
@@ -38,20 +44,20 @@ export function createApiClient(base: string, getToken: () => string | null, onU
     if (response.status === 401) onUnauthorized?.();
     throw new ApiError(response.status, text ? (JSON.parse(text) as ErrorBody) : null);
   };
-  const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await send(method, path, body);
+  const request = async <T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> => {
+    const response = await send(method, path, body, options);
     if (!response.ok) return refuse(response);
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   };
   return {
-    get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
+    get: (path, options) => request('GET', path, undefined, options),
+    post: (path, body, options) => request('POST', path, body, options),
     put: (path, body) => request('PUT', path, body),
     patch: (path, body) => request('PATCH', path, body),
     delete: (path) => request('DELETE', path),
-    download: async (path) => {
-      const response = await send('GET', path);
+    download: async (path, options) => {
+      const response = await send('GET', path, undefined, options);
       if (!response.ok) return refuse(response);
       const disposition = response.headers.get('content-disposition') ?? '';
       return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };

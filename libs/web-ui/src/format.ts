@@ -83,3 +83,13 @@ export function languageName(code: string, locale: VisitorLocale): string {
     return code;
   }
 }
+
+/** A language's name in that language itself ("العربية", "ትግርኛ"), as a language list must show it. */
+export function nativeLanguageName(code: string): string {
+  if (code === 'sgn-se') return SIGN_LANGUAGE.sv;
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -5,3 +5,4 @@ export * from './bookings';
 export * from './session';
 export * from './views';
 export * from './locales';
+export * from './statistics';

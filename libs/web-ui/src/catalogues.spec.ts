@@ -9,9 +9,18 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
  */
 const APPS_DIR = resolve(__dirname, '..', '..', '..', 'apps');
 
+/** Each app's catalogues, and the catalogues of a part with languages of its own (src/<part>/i18n). */
 function catalogueDirs(): { app: string; dir: string }[] {
   return readdirSync(APPS_DIR)
-    .map((app) => ({ app, dir: join(APPS_DIR, app, 'src', 'i18n') }))
+    .flatMap((app) => {
+      const src = join(APPS_DIR, app, 'src');
+      const parts = existsSync(src)
+        ? readdirSync(src, { withFileTypes: true })
+            .filter((entry) => entry.isDirectory() && entry.name !== 'i18n')
+            .map((entry) => ({ app: `${app}/${entry.name}`, dir: join(src, entry.name, 'i18n') }))
+        : [];
+      return [{ app, dir: join(src, 'i18n') }, ...parts];
+    })
     .filter(({ dir }) => existsSync(join(dir, 'sv.json')));
 }
 
@@ -40,7 +49,9 @@ describe('web app message catalogues', () => {
   const apps = catalogueDirs();
 
   it('should find the catalogues of the web apps', () => {
-    expect(apps.map((a) => a.app)).toEqual(expect.arrayContaining(['handler-web', 'office-web', 'room-screen']));
+    expect(apps.map((a) => a.app)).toEqual(
+      expect.arrayContaining(['handler-web', 'office-web', 'room-screen', 'room-screen/survey']),
+    );
   });
 
   describe.each(apps)('$app', ({ dir }) => {

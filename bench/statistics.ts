@@ -209,7 +209,7 @@ async function main(): Promise<void> {
       let n = 0;
       const times = await timed(SAMPLES, WARMUP, async () => {
         const result = (await run()) as { rows?: unknown[] } | unknown[];
-        n = Array.isArray(result) ? result.length : ((result as { rows?: unknown[] }).rows?.length ?? 0);
+        n = Array.isArray(result) ? result.length : (result.rows?.length ?? 0);
       });
       rows.push([label, String(n), ms(percentile(times, 50)), ms(percentile(times, 95)), ms(times[times.length - 1])]);
     };

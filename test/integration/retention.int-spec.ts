@@ -28,7 +28,7 @@ describe('Retention purge', () => {
   };
 
   const bookingRows = () =>
-    t.db.query(`SELECT * FROM booking WHERE id = ANY($1::uuid[]) ORDER BY id`, [bookingIds]) as Promise<unknown[]>;
+    t.db.query<unknown[]>(`SELECT * FROM booking WHERE id = ANY($1::uuid[]) ORDER BY id`, [bookingIds]);
 
   beforeAll(async () => {
     t = await createTestApp({ STATS_MIN_CELL: '1', MEDIA_ENABLED: 'false', JOB_INTERVAL_SECONDS: '0' });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import {
   LOCALE_TAGS,
   type StatisticsDimension,
@@ -63,14 +63,18 @@ export function StatisticsScreen(props: { officeId?: string }) {
   const [filters, setFilters] = useState<Filters>(draft);
   const [views, setViews] = useState<StatisticsView[] | null>(null);
   const { busy, error, fields, run } = useSubmit();
-  const figures: StatisticsFigure[] = [
-    'bookings',
-    'waiting',
-    'sessions',
-    'interpreters',
-    'satisfaction',
-    ...(profile.role === 'ADMIN' && !props.officeId ? (['security'] as const) : []),
-  ];
+  const withSecurity = profile.role === 'ADMIN' && !props.officeId;
+  const figures = useMemo<StatisticsFigure[]>(
+    () => [
+      'bookings',
+      'waiting',
+      'sessions',
+      'interpreters',
+      'satisfaction',
+      ...(withSecurity ? (['security'] as const) : []),
+    ],
+    [withSecurity],
+  );
   const dimensions: StatisticsDimension[] = props.officeId
     ? ['all', 'agency', 'caseType']
     : ['all', 'region', 'office', 'agency', 'caseType'];
@@ -91,9 +95,7 @@ export function StatisticsScreen(props: { officeId?: string }) {
         await Promise.all(figures.map((figure) => auth.api.get<StatisticsView>(`/statistics/${figure}?${params}`))),
       );
     });
-    // figures follows the role and the office, which key this screen.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [auth, filters, query, run]);
+  }, [auth, figures, filters, query, run]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -301,7 +303,7 @@ function FigureCard(props: { view: StatisticsView; query: URLSearchParams }) {
                     {hasCategories && <td>{row.category ? categoryName(row.category) : ''}</td>}
                     <td>{row.suppressed ? t('stats.suppressed', { min: view.minCell }) : format(row.n ?? 0)}</td>
                     {view.columns.map((c) => (
-                      <td key={c}>{row.values[c] === null ? '–' : formatterOf(c, locale)(row.values[c]!)}</td>
+                      <td key={c}>{row.values[c] === null ? '–' : formatterOf(c, locale)(row.values[c])}</td>
                     ))}
                   </tr>
                 ))}

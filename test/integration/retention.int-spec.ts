@@ -1,3 +1,4 @@
+import { JobScheduler } from '../../apps/api/src/jobs/job-scheduler';
 import { RetentionPurgeJob } from '../../apps/api/src/retention/retention-purge.job';
 import { at, bookingBody, bookingWorld, futureDate } from '../support/booking-fixture';
 import { Factory, login } from '../support/factories';
@@ -64,12 +65,11 @@ describe('Retention purge', () => {
   });
   afterAll(() => t.close());
 
-  /** A meeting that ended yesterday (well inside the retention). */
-  async function recentBooking(): Promise<{ id: string }> {
+  /** A meeting that ended at `end`, by default yesterday (well inside the retention). */
+  async function recentBooking(end = new Date(Date.now() - 24 * 3600_000)): Promise<{ id: string }> {
     const f = new Factory(t.db);
     const agency = world.agencies.X;
     const [room] = await t.db.query(`SELECT id FROM room WHERE office_id = $1 LIMIT 1`, [world.offices.A.id]);
-    const end = new Date(Date.now() - 24 * 3600_000);
     return f.booking({
       agencyId: agency.id,
       caseTypeId: agency.caseTypeId,
@@ -148,6 +148,23 @@ describe('Retention purge', () => {
       recent.id,
     ]);
     expect(row).toMatchObject({ citizen_name: 'A. Andersson', personal_data_purged_at: null });
+  });
+
+  it('should run with the background jobs every PURGE_INTERVAL_MINUTES', async () => {
+    const scheduler = t.app.get(JobScheduler);
+    const runs = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'retention.purge'`))[0].n as number;
+    const old = await recentBooking(new Date(Date.now() - 200 * 24 * 3600_000));
+    const before = await runs();
+    const now = Date.now();
+    await scheduler.runOnce(new Date(now));
+    expect(await runs()).toBe(before + 1);
+    const [row] = await t.db.query(`SELECT citizen_name FROM booking WHERE id = $1`, [old.id]);
+    expect(row.citizen_name).toBe('');
+    await scheduler.runOnce(new Date(now + 5 * 60_000));
+    expect(await runs()).toBe(before + 1);
+    await scheduler.runOnce(new Date(now + 61 * 60_000));
+    expect(await runs()).toBe(before + 2);
   });
 
   it('should keep audit rows for at least a year, and let nobody delete them otherwise', async () => {

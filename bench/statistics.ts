@@ -12,7 +12,8 @@
  *     node node_modules/ts-node/dist/bin.js --transpile-only -r tsconfig-paths/register bench/statistics.ts
  *
  * Without DATABASE_URL an embedded PostgreSQL is started in a temporary directory.
- * Settings: BENCH_STATS_BOOKINGS (100000), BENCH_STATS_SAMPLES (10), BENCH_STATS_WARMUP (2).
+ * Settings: BENCH_STATS_BOOKINGS (100000), BENCH_STATS_SAMPLES (10), BENCH_STATS_WARMUP (2), BENCH_KEEP_DB
+ * (keep the database on DATABASE_URL's server, to EXPLAIN the queries).
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -159,7 +160,8 @@ async function main(): Promise<void> {
     }
     const name = `distans_bench_stats_${Date.now()}_${process.pid}`;
     await createDatabase(serverUrl, name);
-    cleanups.push(() => dropDatabase(serverUrl, name));
+    if (env.BENCH_KEEP_DB && env.DATABASE_URL) out(`database ${name} KEPT (BENCH_KEEP_DB): drop it yourself`);
+    else cleanups.push(() => dropDatabase(serverUrl, name));
     const dataDir = await mkdtemp(join(tmpdir(), 'distans-bench-stats-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const config = loadConfig({

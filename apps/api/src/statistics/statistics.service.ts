@@ -110,7 +110,7 @@ export class StatisticsService {
       name_en: string | null;
     }[] = await this.db.query(
       `WITH cells AS (${cells})
-       SELECT c.month, c.key, c.category,
+       SELECT to_char(c.month, 'YYYY-MM') AS month, c.key, c.category,
               CASE WHEN c.n >= ${min} THEN c.n END AS n,
               CASE WHEN c.n >= ${min} THEN c.values END AS values,
               ${names ? 'g.name_sv, g.name_en' : 'NULL AS name_sv, NULL AS name_en'}
@@ -192,19 +192,27 @@ export class StatisticsService {
     return conditions.map((condition) => `AND ${condition}`).join(' ');
   }
 
-  /** One row per cell: month, key (the group's id), category, n (what suppression counts) and values. */
+  /**
+   * One row per cell: month (a local timestamp, the first of the month), key (the group's id),
+   * category, n (what suppression counts) and values.
+   */
   private cellsSql(
     request: Request,
     range: Record<'fromMonth' | 'toMonth' | 'fromAt' | 'toAt', () => string>,
     scope: (columns: Columns) => string,
   ): string {
     const key = (c: Columns): string => (request.by === 'all' ? 'NULL::uuid' : c[request.by]);
+    // Each office's months as instants in its own zone, computed once per office rather than per booking.
     const visits = () => `
       SELECT b.id, b.status, b.booked_via, b.starts_at, b.checked_in_at, b.interpreter_language,
-             ${key(BOOKING_COLUMNS)} AS key, to_char(b.starts_at AT TIME ZONE o.time_zone, 'YYYY-MM') AS month
-        FROM booking b JOIN office o ON o.id = b.office_id
+             ${key(BOOKING_COLUMNS)} AS key, date_trunc('month', b.starts_at AT TIME ZONE o.time_zone) AS month
+        FROM booking b
+        JOIN (SELECT id, region_id, time_zone,
+                     to_date(${range.fromMonth()}, 'YYYY-MM')::timestamp AT TIME ZONE time_zone AS lo,
+                     (to_date(${range.toMonth()}, 'YYYY-MM')::timestamp + interval '1 month') AT TIME ZONE time_zone AS hi
+                FROM office) o ON o.id = b.office_id
        WHERE b.starts_at >= ${range.fromAt()} AND b.starts_at < ${range.toAt()}
-         AND to_char(b.starts_at AT TIME ZONE o.time_zone, 'YYYY-MM') BETWEEN ${range.fromMonth()} AND ${range.toMonth()}
+         AND b.starts_at >= o.lo AND b.starts_at < o.hi
          ${scope(BOOKING_COLUMNS)}`;
     const minutes = (interval: string): string => `extract(epoch FROM ${interval}) / 60`;
     const percentile = (p: number, value: string): string =>
@@ -243,14 +251,16 @@ export class StatisticsService {
       case 'waiting':
         return `
           WITH v AS (${visits()}),
+          h AS (
+            SELECT p.booking_id, min(p.joined_at) AS first_join
+              FROM session_participation p JOIN v ON v.id = p.booking_id
+             WHERE p.peer_role = 'HANDLER' AND v.checked_in_at IS NOT NULL
+             GROUP BY p.booking_id),
           w AS (
             SELECT v.month, v.key,
                    greatest(0, ${minutes('h.first_join - v.checked_in_at')}) AS wait,
                    greatest(0, ${minutes('h.first_join - v.starts_at')}) AS late
-              FROM v
-              JOIN LATERAL (SELECT min(p.joined_at) AS first_join FROM session_participation p
-                             WHERE p.booking_id = v.id AND p.peer_role = 'HANDLER') h ON h.first_join IS NOT NULL
-             WHERE v.checked_in_at IS NOT NULL)
+              FROM v JOIN h ON h.booking_id = v.id)
           SELECT w.month, w.key, NULL::text AS category, count(*)::int AS n, jsonb_build_object(
             'waitMedianMin', ${percentile(0.5, 'w.wait')},
             'waitP90Min', ${percentile(0.9, 'w.wait')},
@@ -261,13 +271,15 @@ export class StatisticsService {
       case 'sessions':
         return `
           WITH v AS (${visits()}),
+          ev AS (
+            SELECT e.booking_id, min(e.at) FILTER (WHERE e.kind = 'SESSION_STARTED') AS started,
+                   max(e.at) FILTER (WHERE e.kind = 'COMPLETED') AS completed
+              FROM booking_event e JOIN v ON v.id = e.booking_id
+             WHERE e.kind IN ('SESSION_STARTED', 'COMPLETED')
+             GROUP BY e.booking_id),
           s AS (
-            SELECT v.id, v.month, v.key, st.at AS started, done.at AS completed
-              FROM v
-              JOIN LATERAL (SELECT min(e.at) AS at FROM booking_event e
-                             WHERE e.booking_id = v.id AND e.kind = 'SESSION_STARTED') st ON st.at IS NOT NULL
-              LEFT JOIN LATERAL (SELECT max(e.at) AS at FROM booking_event e
-                                  WHERE e.booking_id = v.id AND e.kind = 'COMPLETED') done ON true),
+            SELECT v.id, v.month, v.key, ev.started, ev.completed
+              FROM v JOIN ev ON ev.booking_id = v.id WHERE ev.started IS NOT NULL),
           p AS (
             SELECT s.id, count(*) - count(DISTINCT (p.peer_role, p.actor_id)) AS rejoins,
                    (array_agg(p.leave_reason ORDER BY p.left_at DESC NULLS FIRST))[1] AS last_reason
@@ -281,7 +293,7 @@ export class StatisticsService {
            GROUP BY s.month, s.key`;
       case 'satisfaction':
         return `
-          SELECT to_char(s.month, 'YYYY-MM') AS month, ${key(SURVEY_COLUMNS)} AS key, NULL::text AS category,
+          SELECT s.month::timestamp AS month, ${key(SURVEY_COLUMNS)} AS key, NULL::text AS category,
                  count(*)::int AS n, jsonb_build_object(
             'satisfactionMean', round(avg(s.satisfaction)::numeric, 2),
             'satisfiedShare', round(avg(CASE WHEN s.satisfaction >= 4 THEN 1 WHEN s.satisfaction IS NOT NULL THEN 0 END)::numeric, 3),
@@ -293,11 +305,12 @@ export class StatisticsService {
            GROUP BY 1, 2`;
       case 'security':
         return `
-          SELECT to_char(e.at AT TIME ZONE '${EVENT_ZONE}', 'YYYY-MM') AS month, NULL::uuid AS key, e.kind AS category,
+          SELECT date_trunc('month', e.at AT TIME ZONE '${EVENT_ZONE}') AS month, NULL::uuid AS key, e.kind AS category,
                  count(*)::int AS n, jsonb_build_object('events', count(*)) AS values
             FROM security_event e
            WHERE e.at >= ${range.fromAt()} AND e.at < ${range.toAt()}
-             AND to_char(e.at AT TIME ZONE '${EVENT_ZONE}', 'YYYY-MM') BETWEEN ${range.fromMonth()} AND ${range.toMonth()}
+             AND e.at >= to_date(${range.fromMonth()}, 'YYYY-MM')::timestamp AT TIME ZONE '${EVENT_ZONE}'
+             AND e.at < (to_date(${range.toMonth()}, 'YYYY-MM')::timestamp + interval '1 month') AT TIME ZONE '${EVENT_ZONE}'
            GROUP BY 1, 3`;
     }
   }

@@ -14,6 +14,7 @@ import { useScreenHeading } from '@distans/web-ui/use-screen-heading';
 import { Field, SubmitError, useSubmit } from '../admin/form';
 import { useSession } from '../session';
 import { BarChart, MAX_SERIES, type ChartSeries } from './BarChart';
+import { saveDownload } from '../save-download';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -203,14 +204,7 @@ function FigureCard(props: { view: StatisticsView; query: URLSearchParams }) {
   const exportCsv = () =>
     run(async () => {
       const { blob, filename } = await auth.api.download(`/statistics/${view.figure}/export?${props.query}`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename ?? `distans-${view.figure}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+      saveDownload(blob, filename ?? `distans-${view.figure}.csv`);
       announce(t('stats.exported'));
     });
 

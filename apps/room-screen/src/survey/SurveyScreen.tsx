@@ -5,8 +5,11 @@ import { I18nProvider, useI18n, type Locale } from '@distans/web-ui/i18n';
 import { ThanksScreen } from '../screens/ThanksScreen';
 import { loadSurveyCatalogue, SURVEY_LOCALES } from './catalogues';
 
-/** A visitor who walks away from the questions: what they answered is sent, then the door display. */
-const IDLE_MS = 45_000;
+/**
+ * A visitor who walks away from a question for this long: what they answered is sent, and the door
+ * display comes back for the next visitor.
+ */
+const IDLE_MS = 20_000;
 /** "Thank you for your answers" stays this long. */
 const DONE_MS = 5_000;
 
@@ -99,54 +102,59 @@ function Questions(props: { api: ApiClient; bookingId: string; onDone: () => voi
 
   if (done) {
     return (
-      <main className="screen thanks survey" data-testid="survey-done">
-        <h1 ref={heading} tabIndex={-1}>
-          {t('survey.done')}
-        </h1>
-        <p className="lead">{t('survey.leave')}</p>
+      <main className="screen thanks survey" data-testid="thanks">
+        <div className="survey-body" data-testid="survey-done">
+          <h1 ref={heading} tabIndex={-1}>
+            {t('survey.done')}
+          </h1>
+          <p className="lead">{t('survey.leave')}</p>
+        </div>
       </main>
     );
   }
   const question = QUESTIONS[step];
   return (
-    <main className="screen survey" data-testid="survey" data-question={question}>
-      <p className="survey-thanks">{t('survey.thanks')}</p>
-      {step === 0 && <p className="lead">{t('survey.intro')}</p>}
-      <p className="survey-progress">{t('survey.progress', { number: step + 1, count: QUESTIONS.length })}</p>
-      <h1 ref={heading} tabIndex={-1} id="survey-question">
-        {t(`survey.${question}`)}
-      </h1>
-      <div className="survey-answers" role="group" aria-labelledby="survey-question">
-        {question === 'satisfaction'
-          ? [1, 2, 3, 4, 5].map((score) => (
-              <button
-                key={score}
-                type="button"
-                className="big-button survey-score"
-                onClick={() => answer('satisfaction', score)}
-                data-testid={`survey-score-${score}`}
-              >
-                <span className="score" aria-hidden="true">
-                  {score}
-                </span>
-                <span>{t(`survey.scale.${score}`)}</span>
-              </button>
-            ))
-          : [true, false].map((value) => (
-              <button
-                key={String(value)}
-                type="button"
-                className="big-button"
-                onClick={() => answer(question, value)}
-                data-testid={`survey-${value ? 'yes' : 'no'}`}
-              >
-                {t(value ? 'survey.yes' : 'survey.no')}
-              </button>
-            ))}
+    // Still the thank-you screen, with the questions on it.
+    <main className="screen thanks survey" data-testid="thanks">
+      <div className="survey-body" data-testid="survey" data-question={question}>
+        <p className="survey-thanks">{t('survey.thanks')}</p>
+        {step === 0 && <p className="lead">{t('survey.intro')}</p>}
+        <p className="survey-progress">{t('survey.progress', { number: step + 1, count: QUESTIONS.length })}</p>
+        <h1 ref={heading} tabIndex={-1} id="survey-question">
+          {t(`survey.${question}`)}
+        </h1>
+        <div className="survey-answers" role="group" aria-labelledby="survey-question">
+          {question === 'satisfaction'
+            ? [1, 2, 3, 4, 5].map((score) => (
+                <button
+                  key={score}
+                  type="button"
+                  className="big-button survey-score"
+                  onClick={() => answer('satisfaction', score)}
+                  data-testid={`survey-score-${score}`}
+                >
+                  <span className="score" aria-hidden="true">
+                    {score}
+                  </span>
+                  <span>{t(`survey.scale.${score}`)}</span>
+                </button>
+              ))
+            : [true, false].map((value) => (
+                <button
+                  key={String(value)}
+                  type="button"
+                  className="big-button"
+                  onClick={() => answer(question, value)}
+                  data-testid={`survey-${value ? 'yes' : 'no'}`}
+                >
+                  {t(value ? 'survey.yes' : 'survey.no')}
+                </button>
+              ))}
+        </div>
+        <button type="button" className="big-button survey-skip" onClick={next} data-testid="survey-skip">
+          {t('survey.skip')}
+        </button>
       </div>
-      <button type="button" className="big-button survey-skip" onClick={next} data-testid="survey-skip">
-        {t('survey.skip')}
-      </button>
     </main>
   );
 }

@@ -221,7 +221,13 @@ export class StatisticsService {
     switch (request.figure) {
       case 'bookings':
         return `
-          WITH v AS (${visits()})
+          WITH v AS (${visits()}),
+          -- Who cancelled: the cancellation's event (cancelling is final, so there is one).
+          c AS (
+            SELECT DISTINCT ON (e.booking_id) e.booking_id, e.actor_role
+              FROM booking_event e JOIN v ON v.id = e.booking_id AND v.status = 'CANCELLED'
+             WHERE e.kind = 'CANCELLED'
+             ORDER BY e.booking_id, e.at DESC)
           SELECT v.month, v.key, NULL::text AS category, count(*)::int AS n, jsonb_build_object(
             'online', count(*) FILTER (WHERE v.booked_via = 'PUBLIC'),
             'desk', count(*) FILTER (WHERE v.booked_via = 'OFFICE_STAFF'),
@@ -234,11 +240,7 @@ export class StatisticsService {
             'noShows', count(*) FILTER (WHERE v.status = 'NO_SHOW'),
             'handlerMissed', count(*) FILTER (WHERE v.status = 'HANDLER_MISSED'),
             'releasedRooms', count(*) FILTER (WHERE v.status IN ('NO_SHOW', 'HANDLER_MISSED'))) AS values
-            FROM v
-            LEFT JOIN LATERAL (
-              SELECT e.actor_role FROM booking_event e
-               WHERE v.status = 'CANCELLED' AND e.booking_id = v.id AND e.kind = 'CANCELLED'
-               ORDER BY e.at DESC LIMIT 1) c ON true
+            FROM v LEFT JOIN c ON c.booking_id = v.id
            GROUP BY v.month, v.key`;
       case 'interpreters':
         return `
@@ -280,15 +282,22 @@ export class StatisticsService {
           s AS (
             SELECT v.id, v.month, v.key, ev.started, ev.completed
               FROM v JOIN ev ON ev.booking_id = v.id WHERE ev.started IS NOT NULL),
+          -- Per participant: their reconnects, and whether their last connection ended on an error
+          -- (an array's max compares left_at first; one still open counts as the last).
+          conn AS (
+            SELECT p.booking_id, count(*) - 1 AS rejoins,
+                   max(ARRAY[coalesce(extract(epoch FROM p.left_at)::float8, 'Infinity'),
+                             CASE WHEN p.leave_reason IN ('DROPPED', 'WORKER_LOST') THEN 1 ELSE 0 END]) AS last
+              FROM session_participation p JOIN s ON s.id = p.booking_id
+             GROUP BY p.booking_id, p.peer_role, p.actor_id),
           p AS (
-            SELECT s.id, count(*) - count(DISTINCT (p.peer_role, p.actor_id)) AS rejoins,
-                   (array_agg(p.leave_reason ORDER BY p.left_at DESC NULLS FIRST))[1] AS last_reason
-              FROM s JOIN session_participation p ON p.booking_id = s.id GROUP BY s.id)
+            SELECT conn.booking_id AS id, sum(conn.rejoins) AS rejoins, (max(conn.last))[2] = 1 AS ended_on_error
+              FROM conn GROUP BY conn.booking_id)
           SELECT s.month, s.key, NULL::text AS category, count(*)::int AS n, jsonb_build_object(
             'lengthMedianMin', ${percentile(0.5, minutes('s.completed - s.started'))},
             'lengthP90Min', ${percentile(0.9, minutes('s.completed - s.started'))},
             'rejoins', coalesce(sum(p.rejoins), 0),
-            'endedOnError', count(*) FILTER (WHERE p.last_reason IN ('DROPPED', 'WORKER_LOST'))) AS values
+            'endedOnError', count(*) FILTER (WHERE p.ended_on_error)) AS values
             FROM s LEFT JOIN p ON p.id = s.id
            GROUP BY s.month, s.key`;
       case 'satisfaction':

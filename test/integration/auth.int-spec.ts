@@ -50,6 +50,8 @@ describe('Authentication', () => {
     expect(right.status).toBe(423);
     const [row] = await t.db.query(`SELECT locked_until > now() AS locked FROM app_user WHERE id = $1`, [user.id]);
     expect(row.locked).toBe(true);
+    const events = await t.db.query(`SELECT kind, actor_role FROM security_event WHERE actor_id = $1`, [user.id]);
+    expect(events).toEqual([{ kind: 'ACCOUNT_LOCKED', actor_role: 'OFFICE_STAFF' }]);
   });
 
   it('should refuse forged, tampered and expired tokens', async () => {

@@ -92,6 +92,12 @@ describe('Session gateway', () => {
       const used = await ticketFor(t, mine.bookingId, mine.handler.token);
       (await connect(url, { ticket: used })).close();
       expect((await refusal({ ticket: used })).message).toBe('This session ticket has already been used');
+      // The replay is a security event for the statistics, naming only who the ticket was for.
+      const events = await t.db.query(
+        `SELECT actor_role FROM security_event WHERE kind = 'TOKEN_REPLAYED' AND actor_id = $1`,
+        [mine.handler.id],
+      );
+      expect(events).toEqual([{ actor_role: 'HANDLER' }]);
     });
 
     it('should refuse a ticket used outside the join window', async () => {

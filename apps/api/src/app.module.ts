@@ -24,6 +24,7 @@ import { OfficeOperationsModule } from './office-operations/office-operations.mo
 import { OrgModule } from './org/org.module';
 import { RoomScreenModule } from './room-screen/room-screen.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { StaffCallsModule } from './staff-calls/staff-calls.module';
 import { UsersModule } from './users/users.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         StaffCallsModule,
         LiveModule,
         SessionsModule,
+        StatisticsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

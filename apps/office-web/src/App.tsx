@@ -20,6 +20,7 @@ import { BookScreen } from './screens/BookScreen';
 import { DayScreen } from './screens/DayScreen';
 import { RoomScreensScreen } from './screens/RoomScreensScreen';
 import { SessionProvider, useSession } from './session';
+import { StatisticsScreen } from './statistics/StatisticsScreen';
 
 const auth = new AuthManager();
 
@@ -168,6 +169,9 @@ function OfficeArea() {
           </Route>
           <Route path="/screens">
             <RoomScreensScreen key={office.id} office={office} />
+          </Route>
+          <Route path="/statistics">
+            <StatisticsScreen key={office.id} officeId={office.id} />
           </Route>
           <Route>
             <Redirect to="/" replace />

@@ -5,9 +5,9 @@
  */
 export const OFFICE_BASE = '/office';
 
-export type Section = 'day' | 'book' | 'blocks' | 'screens';
+export type Section = 'day' | 'book' | 'blocks' | 'screens' | 'statistics';
 
-export const SECTIONS: readonly Section[] = ['day', 'book', 'blocks', 'screens'];
+export const SECTIONS: readonly Section[] = ['day', 'book', 'blocks', 'screens', 'statistics'];
 
 export function sectionPath(officeId: string, section: Section, date?: string | null): string {
   if (section === 'day') return date ? `/offices/${officeId}/day/${date}` : `/offices/${officeId}`;
@@ -25,7 +25,7 @@ export function absolute(path: string): string {
  * The administrators' areas, in menu order. To add one (statistics, say): name it here, give it
  * `nav.admin.<name>` in the catalogues and a route in admin/AdminArea.tsx.
  */
-export const ADMIN_SECTIONS = ['offices', 'agencies', 'people', 'audit'] as const;
+export const ADMIN_SECTIONS = ['offices', 'agencies', 'people', 'audit', 'statistics'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export const ADMIN_BASE = '/admin';

@@ -13,6 +13,7 @@ import { PairingScreen } from './screens/PairingScreen';
 import { ThanksScreen } from './screens/ThanksScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { MissedScreen } from './screens/MissedScreen';
+import { SurveyScreen } from './survey/SurveyScreen';
 import { StaffCallProvider } from './staff-call';
 import { useRoomStatus } from './use-room-status';
 import { useWakeLock } from './use-wake-lock';
@@ -38,7 +39,12 @@ export function App() {
   return <Kiosk key={token} token={token} onRevoked={revoked} />;
 }
 
-type Phase = { kind: 'door' } | { kind: 'visit'; visit: Visit } | { kind: 'thanks' } | { kind: 'missed' };
+type Phase =
+  | { kind: 'door' }
+  | { kind: 'visit'; visit: Visit }
+  /** After a meeting that took place: thanks, and the survey of `bookingId`. */
+  | { kind: 'thanks'; bookingId: string | null }
+  | { kind: 'missed' };
 
 /**
  * The paired kiosk: door display, then welcome and the call for a checked-in visit, then thanks.
@@ -57,7 +63,11 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   const endVisit = useCallback((bookingId: string, next: 'thanks' | 'missed' | 'door') => {
     finished.current.add(bookingId);
     setPhase((previous) =>
-      previous.kind === 'visit' && previous.visit.bookingId === bookingId ? { kind: next } : previous,
+      previous.kind === 'visit' && previous.visit.bookingId === bookingId
+        ? next === 'thanks'
+          ? { kind: 'thanks', bookingId }
+          : { kind: next }
+        : previous,
     );
   }, []);
 
@@ -121,25 +131,32 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
         // A meeting running past its slot drops out of the status; the call's own end decides then.
         if (joined) return;
         finished.current.add(phase.visit.bookingId);
-        setPhase(listed ? { kind: 'visit', visit: listed } : everJoined ? { kind: 'thanks' } : { kind: 'door' });
+        setPhase(
+          listed
+            ? { kind: 'visit', visit: listed }
+            : everJoined
+              ? { kind: 'thanks', bookingId: phase.visit.bookingId }
+              : { kind: 'door' },
+        );
         return;
       }
     }
   }, [status, phase, joined, everJoined]);
 
+  const backToDoor = useCallback(() => {
+    // The next person at the door gets the default language again.
+    setLocale('sv');
+    setPhase({ kind: 'door' });
+    refresh();
+  }, [refresh, setLocale]);
+
+  // The survey decides itself when it is over.
+  const surveyed = phase.kind === 'thanks' && phase.bookingId !== null;
   useEffect(() => {
-    if (phase.kind !== 'thanks' && phase.kind !== 'missed') return;
-    const timer = window.setTimeout(
-      () => {
-        // The next person at the door gets the default language again.
-        setLocale('sv');
-        setPhase({ kind: 'door' });
-        refresh();
-      },
-      phase.kind === 'missed' ? MISSED_MS : THANKS_MS,
-    );
+    if ((phase.kind !== 'thanks' && phase.kind !== 'missed') || surveyed) return;
+    const timer = window.setTimeout(backToDoor, phase.kind === 'missed' ? MISSED_MS : THANKS_MS);
     return () => window.clearTimeout(timer);
-  }, [phase.kind, refresh, setLocale]);
+  }, [phase.kind, surveyed, backToDoor]);
 
   const staffCall = useMemo(
     () => ({ call: status?.staffCall ?? null, phone: status?.office.phone ?? '', skewMs, refresh }),
@@ -150,7 +167,11 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   function screen() {
     switch (phase.kind) {
       case 'thanks':
-        return <ThanksScreen />;
+        return phase.bookingId ? (
+          <SurveyScreen api={api} bookingId={phase.bookingId} thanksMs={THANKS_MS} onDone={backToDoor} />
+        ) : (
+          <ThanksScreen />
+        );
       case 'missed':
         return <MissedScreen phone={status?.office.phone ?? ''} />;
       case 'visit':

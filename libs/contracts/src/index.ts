@@ -6,3 +6,4 @@ export * from './session';
 export * from './views';
 export * from './locales';
 export * from './manage-code';
+export * from './statistics';

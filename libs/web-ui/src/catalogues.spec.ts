@@ -10,9 +10,18 @@ import { VISITOR_LOCALES } from '@distans/contracts';
  */
 const APPS_DIR = resolve(__dirname, '..', '..', '..', 'apps');
 
+/** Each app's catalogues, and the catalogues of a part with languages of its own (src/<part>/i18n). */
 function catalogueDirs(): { app: string; dir: string }[] {
   return readdirSync(APPS_DIR)
-    .map((app) => ({ app, dir: join(APPS_DIR, app, 'src', 'i18n') }))
+    .flatMap((app) => {
+      const src = join(APPS_DIR, app, 'src');
+      const parts = existsSync(src)
+        ? readdirSync(src, { withFileTypes: true })
+            .filter((entry) => entry.isDirectory() && entry.name !== 'i18n')
+            .map((entry) => ({ app: `${app}/${entry.name}`, dir: join(src, entry.name, 'i18n') }))
+        : [];
+      return [{ app, dir: join(src, 'i18n') }, ...parts];
+    })
     .filter(({ dir }) => existsSync(join(dir, 'sv.json')));
 }
 
@@ -41,7 +50,9 @@ describe('web app message catalogues', () => {
   const apps = catalogueDirs();
 
   it('should find the catalogues of the web apps', () => {
-    expect(apps.map((a) => a.app)).toEqual(expect.arrayContaining(['handler-web', 'office-web', 'room-screen']));
+    expect(apps.map((a) => a.app)).toEqual(
+      expect.arrayContaining(['handler-web', 'office-web', 'room-screen', 'room-screen/survey']),
+    );
   });
 
   it('should have every visitor language in the catalogues visitors read (messages, citizen site)', () => {

@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { AccountLockedError, InvalidInputError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
+import { noteSecurityEvent, recordSecurityEvent } from '../common/security-events';
 import { normalizeHumanCode, randomToken, sha256 } from './secrets';
 import { SignedClaims, UUID, verifySignedToken } from './signed-tokens';
 
@@ -200,6 +201,7 @@ export class AuthService {
     const claims = verifySignedToken<AccessClaims>(this.jwt, token, {
       typ: 'access',
       lifetimeSeconds: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      onForged: () => noteSecurityEvent(this.db, 'TOKEN_FORGED', { id: null, role: 'ANONYMOUS' }),
     });
     if (!claims || typeof claims.sid !== 'string' || !UUID.test(claims.sid)) {
       throw new UnauthenticatedError('The access token is invalid or has expired');
@@ -208,20 +210,21 @@ export class AuthService {
   }
 
   private async recordFailure(userId: string): Promise<void> {
-    const [row]: { failed_logins: number; locked_until: Date | null }[] = await this.db
+    const [row]: { failed_logins: number; locked_until: Date | null; role: StaffRole }[] = await this.db
       .query(
         `UPDATE app_user
           SET failed_logins = failed_logins + 1,
               locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
         WHERE id = $1
-        RETURNING failed_logins, locked_until`,
+        RETURNING failed_logins, locked_until, role`,
         [userId, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCKOUT_MINUTES],
       )
-      .then((r: [{ failed_logins: number; locked_until: Date | null }[], number]) => r[0]);
+      .then((r: [{ failed_logins: number; locked_until: Date | null; role: StaffRole }[], number]) => r[0]);
     if (row.locked_until && row.failed_logins >= this.config.LOGIN_MAX_FAILURES) {
       // Reset the counter so that the next lock needs a fresh series of failures.
       await this.db.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [userId]);
       await this.audit.record({ action: 'auth.lockout', resourceType: 'user', resourceId: userId });
+      await recordSecurityEvent(this.db, 'ACCOUNT_LOCKED', { id: userId, role: row.role });
       throw this.lockedError(row.locked_until);
     }
   }

@@ -22,7 +22,13 @@ export interface SignedClaims {
 export function verifySignedToken<T extends SignedClaims>(
   jwt: JwtService,
   token: string,
-  expected: { typ: T['typ']; lifetimeSeconds: number; audience?: string },
+  expected: {
+    typ: T['typ'];
+    lifetimeSeconds: number;
+    audience?: string;
+    /** Told when the token is not merely expired but was never ours: a bad signature, a wrong kind. */
+    onForged?: () => void;
+  },
 ): T | null {
   let claims: T;
   try {
@@ -30,7 +36,9 @@ export function verifySignedToken<T extends SignedClaims>(
       algorithms: ['HS256'],
       ...(expected.audience ? { audience: expected.audience } : {}),
     });
-  } catch {
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name !== 'TokenExpiredError' && name !== 'NotBeforeError') expected.onForged?.();
     return null;
   }
   const sound =
@@ -41,5 +49,6 @@ export function verifySignedToken<T extends SignedClaims>(
     Number.isInteger(claims.iat) &&
     // A few seconds of slack for the clock between signing and the iat the library wrote.
     claims.exp - claims.iat <= expected.lifetimeSeconds + 5;
+  if (!sound) expected.onForged?.();
   return sound ? claims : null;
 }

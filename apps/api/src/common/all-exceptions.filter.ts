@@ -1,10 +1,13 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErrorBody, ErrorCode } from '@distans/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ThrottlerException } from '@nestjs/throttler';
-import { QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { isDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from './database-outage';
-import { DomainError } from './domain-errors';
+import { DomainError, OutOfScopeError } from './domain-errors';
+import { currentActor } from './request-context';
+import { noteSecurityEvent } from './security-events';
 
 /** Reason phrase and default code of each status the API answers with outside its domain errors. */
 const STATUSES: Record<number, { error: string; code: ErrorCode }> = {
@@ -40,6 +43,9 @@ function byStatus(statusCode: number, message: string): ErrorBody {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** Without a database (errors Fastify raises before routing) nothing is recorded. */
+  constructor(@Optional() @InjectDataSource() private readonly db?: DataSource) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
@@ -49,6 +55,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   /** Also for the errors Fastify raises before a route is found (a malformed or overlong path). */
   answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = errorBody(exception);
+    if (exception instanceof OutOfScopeError && this.db)
+      noteSecurityEvent(this.db, 'OUT_OF_SCOPE', currentActor(), exception.officeId);
     body.correlationId = String(request.id);
     if (body.statusCode === 503) {
       void reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));

@@ -56,6 +56,19 @@ export class NotFoundError extends DomainError {
   protected readonly defaultCode = 'NOT_FOUND';
 }
 
+/**
+ * A thing that exists but lies outside the caller's offices or agency. It answers exactly like a
+ * missing one; the exception filter records it as a security event.
+ */
+export class OutOfScopeError extends NotFoundError {
+  constructor(
+    message: string,
+    readonly officeId: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409;
   readonly error = 'Conflict';

@@ -1,4 +1,4 @@
-import { NotFoundError } from './domain-errors';
+import { OutOfScopeError } from './domain-errors';
 import type { Actor } from './request-context';
 
 /**
@@ -13,7 +13,7 @@ export function officeScope(actor: Actor): string[] | 'all' {
 
 export function assertOfficeInScope(actor: Actor, officeId: string, what = 'Office'): void {
   const scope = officeScope(actor);
-  if (scope !== 'all' && !scope.includes(officeId)) throw new NotFoundError(`${what} not found`);
+  if (scope !== 'all' && !scope.includes(officeId)) throw new OutOfScopeError(`${what} not found`, officeId);
 }
 
 export function agencyScope(actor: Actor): string | 'all' | null {

@@ -337,6 +337,45 @@ export class AppConfig {
   @MinLength(16, { message: 'TURN_SHARED_SECRET must be at least 16 characters' })
   TURN_SHARED_SECRET?: string;
 
+  /** A statistics cell with fewer visits (bookings, measured visits, answers) than this is suppressed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  STATS_MIN_CELL = 5;
+
+  /**
+   * Days after a booking ends until its visitor's personal data is purged (name, phone, e-mail,
+   * accessibility note, manage link, messages). 90: long enough for questions, complaints and an
+   * appeal about the visit, short enough that nothing lingers (see docs/privacy.md).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  PERSONAL_DATA_RETENTION_DAYS = 90;
+
+  /** Days the audit log and the security events are kept: at least a year, so reads can be checked afterwards. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(365)
+  @Max(3650)
+  AUDIT_RETENTION_DAYS = 730;
+
+  /** How often the retention purge runs (with the background jobs). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  PURGE_INTERVAL_MINUTES = 60;
+
+  /** Bookings purged per statement, so that a backlog never holds long locks. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  PURGE_BATCH_SIZE = 500;
+
   /** Session tickets must be used within this many seconds. */
   @Transform(toInt)
   @IsInt()

@@ -17,7 +17,7 @@ import { typeormOptions } from './typeorm-options';
  * Tables whose rows are never changed or removed. Each also has the append-only trigger
  * (`audit_log_append_only`), which holds even for the owner; a test checks the two agree.
  */
-export const APPEND_ONLY_TABLES = ['audit_log', 'booking_event'] as const;
+export const APPEND_ONLY_TABLES = ['audit_log', 'booking_event', 'security_event'] as const;
 
 /** The SQL that gives `role` exactly what the API needs on the current database. Idempotent. */
 export function runtimeGrantStatements(role: string): string[] {
@@ -28,6 +28,8 @@ export function runtimeGrantStatements(role: string): string[] {
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`,
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${r}`,
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${appendOnly} FROM ${r}`,
+    // Old audit rows go only through this function, which keeps every row for at least a year.
+    `GRANT EXECUTE ON FUNCTION purge_expired_audit(integer) TO ${r}`,
     // The migration history is the owner's business.
     `REVOKE ALL ON migrations FROM ${r}`,
     // Tables the owner creates later (before the next grant run) are usable at once.

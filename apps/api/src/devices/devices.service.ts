@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
 import { assertOfficeInScope } from '../common/scope';
+import { recordSecurityEvent } from '../common/security-events';
 
 /**
  * A paired kiosk reads its room's status at least every 30 seconds and is marked as seen at most
@@ -107,10 +108,12 @@ export class DevicesService {
     );
     if (!device) throw new NotFoundError('Device not found');
     assertOfficeInScope(actor, device.office_id, 'Device');
-    await this.db.query(
+    const [, revoked]: [unknown[], number] = await this.db.query(
       `UPDATE room_device SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [deviceId, actor.id],
     );
+    if (revoked > 0)
+      await recordSecurityEvent(this.db, 'DEVICE_REVOKED', { id: actor.id, role: actor.role }, device.office_id);
     await this.audit.record({ action: 'room-device.revoke', resourceType: 'room-device', resourceId: deviceId });
   }
 

@@ -6,6 +6,7 @@ import { BookingsService } from '../bookings/bookings.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { OutboxDispatcher } from '../notifications/outbox-dispatcher';
+import { RetentionPurgeJob } from '../retention/retention-purge.job';
 import { SessionsService } from '../sessions/sessions.service';
 
 /** Job rounds a participation's holder may miss before the sweep takes it for dead. */
@@ -22,6 +23,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobScheduler.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** When this process last ran the retention purge (it runs every PURGE_INTERVAL_MINUTES). */
+  private lastPurge = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,6 +34,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly bookingsService: BookingsService,
     private readonly outbox: OutboxDispatcher,
     private readonly sessions: SessionsService,
+    private readonly retention: RetentionPurgeJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -72,6 +76,16 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       const { sent, failed } = await this.outbox.dispatchDue(now);
       if (sent + failed > 0) this.logger.log(`Outbox: ${sent} sent, ${failed} failed`);
     });
+    if (now.getTime() - this.lastPurge >= this.config.PURGE_INTERVAL_MINUTES * 60_000) {
+      this.lastPurge = now.getTime();
+      await this.guarded('retention purge', async () => {
+        const purged = await this.retention.run(now);
+        if (purged && purged.bookings + purged.auditRows > 0)
+          this.logger.log(
+            `Retention: personal data purged from ${purged.bookings} booking(s), ${purged.auditRows} old audit row(s) removed`,
+          );
+      });
+    }
   }
 
   private async participations(): Promise<void> {

@@ -10,6 +10,7 @@ import { SignedClaims, UUID, verifySignedToken } from '../auth/signed-tokens';
 import { describeStatus } from '../bookings/booking-lifecycle';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import type { Actor } from '../common/request-context';
+import { noteSecurityEvent, recordSecurityEvent } from '../common/security-events';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { joinWindow, outsideWindow } from './join-window';
@@ -107,11 +108,15 @@ export class SessionTicketsService {
       typ: 'session-ticket',
       lifetimeSeconds: this.config.SESSION_TICKET_TTL_SECONDS,
       audience: AUDIENCE,
+      onForged: () => noteSecurityEvent(this.db, 'TOKEN_FORGED', { id: null, role: 'ANONYMOUS' }),
     });
     if (!claims || !UUID.test(claims.bid) || !UUID.test(claims.jti)) {
       throw new UnauthenticatedError('The session ticket is invalid or has expired');
     }
-    if (!(await this.useUp(claims))) throw new UnauthenticatedError('This session ticket has already been used');
+    if (!(await this.useUp(claims))) {
+      await recordSecurityEvent(this.db, 'TOKEN_REPLAYED', { id: claims.sub, role: claims.role });
+      throw new UnauthenticatedError('This session ticket has already been used');
+    }
     let roomId: string | null = null;
     if (claims.role === 'ROOM_DEVICE') roomId = await this.deviceRoom(claims.sub);
     else await this.requireLiveSession(claims);

@@ -9,6 +9,7 @@ import { OfficeScreen } from './OfficeScreen';
 import { OfficesScreen } from './OfficesScreen';
 import { PeopleScreen } from './PeopleScreen';
 import { PersonScreen } from './PersonScreen';
+import { StatisticsScreen } from '../statistics/StatisticsScreen';
 
 function sectionOf(location: string): AdminSection | undefined {
   const first = location.split('/').filter(Boolean)[0];
@@ -57,6 +58,9 @@ export function AdminArea() {
           </Route>
           <Route path="/audit">
             <AuditScreen />
+          </Route>
+          <Route path="/statistics">
+            <StatisticsScreen key="country" />
           </Route>
           <Route>
             <Redirect to="/offices" replace />

@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import type { AuditView, UserView } from './admin-api';
 import { Field, SubmitError, useSubmit } from './form';
 import { Pager } from './Pager';
+import { saveDownload } from '../save-download';
 
 const ZONE = 'Europe/Stockholm';
 const PAGE_SIZE = 50;
@@ -93,14 +94,7 @@ export function AuditScreen() {
   const exportCsv = async () => {
     await run(async () => {
       const { blob, filename } = await auth.api.download(`/audit/export?${queryOf(filters)}`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename ?? 'distans-audit.csv';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+      saveDownload(blob, filename ?? 'distans-audit.csv');
       announce(t('admin.audit.exported'));
     });
   };

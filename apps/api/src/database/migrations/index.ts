@@ -6,6 +6,7 @@ import { LiveUpdates1764200000000 } from './1764200000000-live-updates';
 import { UsedSessionTickets1765000000000 } from './1765000000000-used-session-tickets';
 import { ParticipationHeartbeat1765000100000 } from './1765000100000-participation-heartbeat';
 import { OfficeConsole1765300000000 } from './1765300000000-office-console';
+import { FollowUp1765400000000 } from './1765400000000-follow-up';
 import { StaffPasswordCodes1765500000000 } from './1765500000000-staff-password-codes';
 import { CitizenSite1766100000000 } from './1766100000000-citizen-site';
 
@@ -19,6 +20,7 @@ export const migrations = [
   UsedSessionTickets1765000000000,
   ParticipationHeartbeat1765000100000,
   OfficeConsole1765300000000,
+  FollowUp1765400000000,
   StaffPasswordCodes1765500000000,
   CitizenSite1766100000000,
 ];

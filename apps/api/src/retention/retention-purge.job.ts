@@ -83,8 +83,9 @@ export class RetentionPurgeJob {
        messages AS (DELETE FROM notification_outbox n USING due WHERE n.booking_id = due.id RETURNING n.id),
        purged AS (
          UPDATE booking b
-            SET citizen_name = '', citizen_phone = NULL, citizen_email = NULL, accessibility_note = '',
-                manage_token_hash = '', personal_data_purged_at = $1, updated_at = now()
+            SET citizen_name = '', citizen_phone = NULL, citizen_phone_key = NULL, citizen_email = NULL,
+                accessibility_note = '', manage_token_hash = '', manage_code_sealed = NULL,
+                personal_data_purged_at = $1, updated_at = now()
            FROM due WHERE b.id = due.id
          RETURNING b.id)
        SELECT (SELECT count(*) FROM purged)::int AS bookings, (SELECT count(*) FROM messages)::int AS messages`,

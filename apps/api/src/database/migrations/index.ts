@@ -9,6 +9,7 @@ import { OfficeConsole1765300000000 } from './1765300000000-office-console';
 import { FollowUp1765400000000 } from './1765400000000-follow-up';
 import { StaffPasswordCodes1765500000000 } from './1765500000000-staff-password-codes';
 import { CitizenSite1766100000000 } from './1766100000000-citizen-site';
+import { PurgeCoversCitizenSite1766200000000 } from './1766200000000-purge-covers-citizen-site';
 
 /** Every migration in order. Listed explicitly so that the bundle never depends on a file glob. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   FollowUp1765400000000,
   StaffPasswordCodes1765500000000,
   CitizenSite1766100000000,
+  PurgeCoversCitizenSite1766200000000,
 ];

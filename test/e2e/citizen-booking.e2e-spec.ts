@@ -102,6 +102,8 @@ describe('The citizen booking site, end to end', () => {
     await tabTo(page, '[data-testid=office-search]');
     await page.keyboard.type(world.municipality);
     await waitFor('one office to match', async () => (await page.getByTestId('office-option').count()) === 1);
+    // Step-free access is told before the visitor picks the office (the world's room is step-free).
+    expect(await page.getByTestId('office-access').textContent()).toContain('Det finns ett rum utan trappsteg.');
     await audit(page, 'sv office');
     await screenshot(page, 'citizen-sv-desk-02-office');
     await tabTo(page, 'input[name=office]');

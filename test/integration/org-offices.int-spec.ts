@@ -45,6 +45,7 @@ describe('Offices', () => {
       weeklyHours: body.weeklyHours,
       closedOnPublicHolidays: true,
       active: true,
+      access: { stepFree: false, hearingLoop: false },
     });
     const read = await t.request('GET', `/offices/${created.body.id}`);
     expect(read.status).toBe(200);
@@ -54,6 +55,22 @@ describe('Offices', () => {
       [created.body.id],
     );
     expect(audit.actor_role).toBe('ADMIN');
+  });
+
+  it('should tell a visitor choosing an office whether a room in use is step-free or has a hearing loop', async () => {
+    const office = await factory.office();
+    const access = async () => (await t.request('GET', `/offices/${office.id}`)).body.access;
+    const room = await factory.room(office.id);
+    await t.db.query(`UPDATE room SET step_free = false WHERE id = $1`, [room.id]);
+    expect(await access()).toEqual({ stepFree: false, hearingLoop: false });
+
+    const looped = await factory.room(office.id);
+    await t.db.query(`UPDATE room SET equipment = equipment || '{hearing-loop}' WHERE id = $1`, [looped.id]);
+    expect(await access()).toEqual({ stepFree: true, hearingLoop: true });
+
+    // A room out of use offers neither.
+    await t.db.query(`UPDATE room SET active = false WHERE id = $1`, [looped.id]);
+    expect(await access()).toEqual({ stepFree: false, hearingLoop: false });
   });
 
   it('should let an administrator change any field and move the office to another county', async () => {

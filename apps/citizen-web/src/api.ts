@@ -35,6 +35,8 @@ export interface Office {
   address: { streetAddress: string; postalCode: string; city: string; phone: string };
   weeklyHours: WeeklyIntervalDto[];
   active: boolean;
+  /** From the office's rooms in use: at least one is step-free / has a hearing loop. */
+  access: { stepFree: boolean; hearingLoop: boolean };
 }
 
 export const listAgencies = () => api.get<Page<Agency>>('/agencies?pageSize=200').then((page) => page.items);

@@ -17,7 +17,11 @@ const COLUMNS = `
   json_build_object('id', r.id, 'name', r.name) AS region,
   json_build_object('streetAddress', o.street_address, 'postalCode', o.postal_code, 'city', o.city, 'phone', o.phone) AS address,
   o.office_type AS "officeType", o.time_zone AS "timeZone", o.weekly_hours AS "weeklyHours",
-  o.closed_on_public_holidays AS "closedOnPublicHolidays", o.active`;
+  o.closed_on_public_holidays AS "closedOnPublicHolidays", o.active,
+  -- What a visitor choosing an office needs to know, from the office's rooms in use (one source).
+  (SELECT json_build_object('stepFree', coalesce(bool_or(rm.step_free), false),
+                            'hearingLoop', coalesce(bool_or('hearing-loop' = ANY (rm.equipment)), false))
+     FROM room rm WHERE rm.office_id = o.id AND rm.active) AS access`;
 const FROM = `FROM office o JOIN county c ON c.id = o.county_id JOIN region r ON r.id = o.region_id`;
 
 const UNIQUE: UniqueFields = { office_name_key: { field: 'name', message: 'An office with this name already exists' } };

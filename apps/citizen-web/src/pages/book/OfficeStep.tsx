@@ -117,6 +117,10 @@ export default function OfficeStep() {
                   <p>
                     {t('office.hours')} {openingHoursText(office.weeklyHours, locale).join('; ') || t('office.noHours')}
                   </p>
+                  <p data-testid="office-access">
+                    {t(office.access.stepFree ? 'office.stepFree' : 'office.notStepFree')}
+                    {office.access.hearingLoop && <> {t('office.hearingLoop')}</>}
+                  </p>
                 </div>
               </div>
             ))}

@@ -145,6 +145,11 @@ export class AddressView {
 }
 
 /** What anyone may know about an office: no personal data. */
+export class OfficeAccessView {
+  @ApiProperty({ description: 'At least one room in use is step-free' }) stepFree: boolean;
+  @ApiProperty({ description: 'At least one room in use has a hearing loop' }) hearingLoop: boolean;
+}
+
 export class OfficeView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -157,4 +162,5 @@ export class OfficeView {
   @ApiProperty({ type: [WeeklyIntervalInput] }) weeklyHours: WeeklyIntervalInput[];
   @ApiProperty() closedOnPublicHolidays: boolean;
   @ApiProperty() active: boolean;
+  @ApiProperty({ type: OfficeAccessView }) access: OfficeAccessView;
 }

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const base = `http://${shown}:${config.PORT}`;
   const lines = [
+    `Citizen site:   ${base}/          (book, change or cancel a meeting; no log-in)`,
     `Office console: ${base}/office/   (log in as the office staff member or the administrator above)`,
     `Handler app:    ${base}/handler/  (log in as a handler or the interpreter above)`,
     `Room screen:    ${base}/room/`,

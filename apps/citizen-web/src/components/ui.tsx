@@ -90,6 +90,47 @@ export function InlineError(props: { id: string; text?: string }) {
   );
 }
 
+/**
+ * A labelled text field with its hint and inline error, the error read with the field. One
+ * component, so that every form on the site says the same things to a screen reader.
+ */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  type?: string;
+  autoComplete?: string;
+  wide?: boolean;
+  spellCheck?: boolean;
+  testId?: string;
+}) {
+  const { id, error } = props;
+  return (
+    <div className={error ? 'field has-error' : 'field'}>
+      <label htmlFor={id}>{props.label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      <InlineError id={`${id}-error`} text={error} />
+      <input
+        id={id}
+        type={props.type ?? 'text'}
+        className={props.wide ? 'wide' : undefined}
+        value={props.value}
+        autoComplete={props.autoComplete ?? 'off'}
+        spellCheck={props.spellCheck}
+        onChange={(event) => props.onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        data-testid={props.testId ?? id}
+      />
+    </div>
+  );
+}
+
 export function Loading(props: { text?: string }) {
   const { t } = useI18n();
   return (

@@ -7,7 +7,7 @@ import { ApiError } from '@distans/web-ui/api';
 import { cancelBooking, getBooking, rescheduleBooking, type CitizenBookingView } from '../api';
 import { rememberCode, rememberedCode } from '../answers';
 import { BookingDetails, CalendarButton } from '../components/BookingDetails';
-import { ButtonLink, ErrorSummary, InlineError, Loading, Page, type FieldError } from '../components/ui';
+import { ButtonLink, ErrorSummary, Loading, Page, TextField, type FieldError } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { WhenPicker, type ChosenSlot } from '../components/WhenPicker';
 import { isOneOf, refusalOf, TIME_REFUSALS } from '../errors';
@@ -79,38 +79,25 @@ function FindBooking(props: { initialReference?: string; notFound?: boolean }) {
       <ErrorSummary errors={summary} />
       <p>{t('manage.findIntro')}</p>
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="manage-reference">{t('manage.reference')}</label>
-          <p className="hint" id="manage-reference-hint">
-            {t('manage.referenceHint')}
-          </p>
-          <InlineError id="manage-reference-error" text={errors['manage-reference']} />
-          <input
-            id="manage-reference"
-            value={reference}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => setReference(event.target.value)}
-            aria-describedby="manage-reference-hint"
-            data-testid="manage-reference"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="manage-code">{t('manage.code')}</label>
-          <p className="hint" id="manage-code-hint">
-            {t('manage.codeHint')}
-          </p>
-          <InlineError id="manage-code-error" text={errors['manage-code']} />
-          <input
-            id="manage-code"
-            value={code}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => setCode(event.target.value)}
-            aria-describedby="manage-code-hint"
-            data-testid="manage-code-input"
-          />
-        </div>
+        <TextField
+          id="manage-reference"
+          label={t('manage.reference')}
+          hint={t('manage.referenceHint')}
+          value={reference}
+          onChange={setReference}
+          error={errors['manage-reference']}
+          spellCheck={false}
+        />
+        <TextField
+          id="manage-code"
+          label={t('manage.code')}
+          hint={t('manage.codeHint')}
+          value={code}
+          onChange={setCode}
+          error={errors['manage-code']}
+          spellCheck={false}
+          testId="manage-code-input"
+        />
         <div className="actions">
           <button type="submit" data-testid="manage-find">
             {t('manage.find')}

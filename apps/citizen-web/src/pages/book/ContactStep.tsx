@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '@distans/web-ui/i18n';
 import { setAnswers } from '../../answers';
-import { InlineError } from '../../components/ui';
+import { TextField } from '../../components/ui';
 import { QuestionPage, useStep } from './step';
 
 // The same rules as the API's (apps/api/src/bookings/dto/create-booking.dto.ts), checked here first
@@ -29,35 +29,6 @@ export default function ContactStep() {
     goOn();
   };
 
-  const field = (
-    id: string,
-    label: string,
-    hint: string,
-    value: string,
-    set: (value: string) => void,
-    type: string,
-    autoComplete: string,
-  ) => (
-    <div className={errors[id] ? 'field has-error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <InlineError id={`${id}-error`} text={errors[id]} />
-      <input
-        id={id}
-        type={type}
-        className="wide"
-        value={value}
-        autoComplete={autoComplete}
-        onChange={(event) => set(event.target.value)}
-        aria-invalid={errors[id] ? true : undefined}
-        aria-describedby={errors[id] ? `${id}-hint ${id}-error` : `${id}-hint`}
-        data-testid={id}
-      />
-    </div>
-  );
-
   return (
     <QuestionPage
       step="contact"
@@ -66,9 +37,38 @@ export default function ContactStep() {
       onContinue={onContinue}
     >
       <p>{t('contact.intro')}</p>
-      {field('contact-name', t('contact.name'), t('contact.nameHint'), name, setName, 'text', 'name')}
-      {field('contact-phone', t('contact.phone'), t('contact.phoneHint'), phone, setPhone, 'tel', 'tel')}
-      {field('contact-email', t('contact.email'), t('contact.emailHint'), email, setEmail, 'email', 'email')}
+      <TextField
+        id="contact-name"
+        label={t('contact.name')}
+        hint={t('contact.nameHint')}
+        value={name}
+        onChange={setName}
+        error={errors['contact-name']}
+        autoComplete="name"
+        wide
+      />
+      <TextField
+        id="contact-phone"
+        label={t('contact.phone')}
+        hint={t('contact.phoneHint')}
+        value={phone}
+        onChange={setPhone}
+        error={errors['contact-phone']}
+        type="tel"
+        autoComplete="tel"
+        wide
+      />
+      <TextField
+        id="contact-email"
+        label={t('contact.email')}
+        hint={t('contact.emailHint')}
+        value={email}
+        onChange={setEmail}
+        error={errors['contact-email']}
+        type="email"
+        autoComplete="email"
+        wide
+      />
     </QuestionPage>
   );
 }

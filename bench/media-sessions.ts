@@ -24,21 +24,18 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { Socket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { types } from 'mediasoup';
 import { MediaServer, type Peer, type Room } from '@distans/media';
 import {
-  OPUS_PT,
   opusProducerParameters,
-  rtpPacket,
   rtpSender,
   rtpSink,
   type RtpSink,
-  VP8_PT,
   vp8ProducerParameters,
 } from '../libs/media/testing/rtp';
+import { type Feed, sendTick } from './media-sessions/feed';
 import type { SenderReply, SenderRequest, SrtpStream, SrtpTarget } from './media-sessions/srtp-sender';
 
 type Mode = 'rtp' | 'srtp';
@@ -50,14 +47,6 @@ const WARMUP_MS = 1000;
 const DRAIN_MS = 500;
 const TICK_MS = 10;
 const HARD_LIMIT_MS = 10 * 60_000;
-
-interface Stream {
-  socket: Socket;
-  port: number;
-  ssrcAudio: number;
-  ssrcVideo: number;
-  seq: number;
-}
 
 interface Step {
   mode: Mode;
@@ -73,10 +62,6 @@ interface Step {
   rssMb: number;
 }
 
-const opusPayload = Buffer.alloc(160, 0x5a);
-// VP8 payload descriptor (S=1, partition 0) and a key-frame header, then filler: ~1,100 bytes.
-const vp8Payload = Buffer.concat([Buffer.from([0x10, 0x00, 0x00, 0x00]), Buffer.alloc(1096, 0x33)]);
-
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -87,7 +72,7 @@ async function peerSetup(
   room: Room<unknown>,
   id: string,
   sinks: RtpSink[],
-  streams: Stream[],
+  streams: Feed[],
   ssrcBase: number,
 ): Promise<Peer<unknown>> {
   const peer = await room.addPeer(id, {});
@@ -244,7 +229,7 @@ function countConsumers(rooms: Room<unknown>[]): number {
 async function runStep(server: MediaServer, sessions: number): Promise<Step> {
   const rooms: Room<unknown>[] = [];
   const sinks: RtpSink[] = [];
-  const streams: Stream[] = [];
+  const streams: Feed[] = [];
   for (let i = 0; i < sessions; i += 1) {
     const room = await server.getOrCreateRoom(`bench-${sessions}-${i}`);
     rooms.push(room);
@@ -258,36 +243,7 @@ async function runStep(server: MediaServer, sessions: number): Promise<Step> {
   let tick = 0;
   const send = (): void => {
     tick += 1;
-    for (const s of streams) {
-      s.seq += 1;
-      s.socket.send(
-        rtpPacket({
-          payloadType: VP8_PT,
-          sequence: s.seq,
-          timestamp: s.seq * 900,
-          ssrc: s.ssrcVideo,
-          payload: vp8Payload,
-          marker: true,
-        }),
-        s.port,
-        '127.0.0.1',
-      );
-      sent += 1;
-      if (tick % 2 === 0) {
-        s.socket.send(
-          rtpPacket({
-            payloadType: OPUS_PT,
-            sequence: tick / 2,
-            timestamp: tick * 480,
-            ssrc: s.ssrcAudio,
-            payload: opusPayload,
-          }),
-          s.port,
-          '127.0.0.1',
-        );
-        sent += 1;
-      }
-    }
+    for (const s of streams) sent += sendTick(s, tick);
   };
 
   // Warm-up, then measure from zero.

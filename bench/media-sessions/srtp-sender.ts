@@ -9,18 +9,11 @@
  * Messages: { type: 'setup', targets } -> { type: 'ready', streams }; { type: 'run', ms } ->
  * { type: 'sent', packets }; { type: 'close' }.
  */
-import type { Socket } from 'node:dgram';
 import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
 import { MEDIA_CODECS } from '../../libs/media/src/options';
-import {
-  OPUS_PT,
-  opusProducerParameters,
-  rtpPacket,
-  rtpSender,
-  VP8_PT,
-  vp8ProducerParameters,
-} from '../../libs/media/testing/rtp';
+import { opusProducerParameters, rtpSender, vp8ProducerParameters } from '../../libs/media/testing/rtp';
+import { type Feed, sendTick } from './feed';
 
 export interface SrtpTarget {
   /** The benchmarked worker's SRTP PlainTransport for this sender (comedia). */
@@ -39,18 +32,6 @@ export interface SrtpStream {
 export type SenderRequest =
   { type: 'setup'; targets: SrtpTarget[] } | { type: 'run'; ms: number; tickMs: number } | { type: 'close' };
 export type SenderReply = { type: 'ready'; streams: SrtpStream[] } | { type: 'sent'; packets: number };
-
-const opusPayload = Buffer.alloc(160, 0x5a);
-// VP8 payload descriptor (S=1, partition 0) and a key-frame header, then filler: ~1,100 bytes.
-const vp8Payload = Buffer.concat([Buffer.from([0x10, 0x00, 0x00, 0x00]), Buffer.alloc(1096, 0x33)]);
-
-interface Feed {
-  socket: Socket;
-  port: number;
-  ssrcAudio: number;
-  ssrcVideo: number;
-  seq: number;
-}
 
 async function main(): Promise<void> {
   const worker = await mediasoup.createWorker({ logLevel: 'error' });
@@ -108,36 +89,7 @@ async function main(): Promise<void> {
       let tick = 0;
       const timer = setInterval(() => {
         tick += 1;
-        for (const f of feeds) {
-          f.seq += 1;
-          f.socket.send(
-            rtpPacket({
-              payloadType: VP8_PT,
-              sequence: f.seq,
-              timestamp: f.seq * 900,
-              ssrc: f.ssrcVideo,
-              payload: vp8Payload,
-              marker: true,
-            }),
-            f.port,
-            '127.0.0.1',
-          );
-          sent += 1;
-          if (tick % 2 === 0) {
-            f.socket.send(
-              rtpPacket({
-                payloadType: OPUS_PT,
-                sequence: tick / 2,
-                timestamp: tick * 480,
-                ssrc: f.ssrcAudio,
-                payload: opusPayload,
-              }),
-              f.port,
-              '127.0.0.1',
-            );
-            sent += 1;
-          }
-        }
+        for (const f of feeds) sent += sendTick(f, tick);
       }, message.tickMs);
       setTimeout(() => {
         clearInterval(timer);

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { localDateOf } from '@distans/scheduling';
 import { futureDate, ZONE } from '../support/booking-fixture';
 import { Factory } from '../support/factories';
-import { createTestApp, TestApp, unique } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp, unique } from '../support/test-app';
 import { accessibilityProblems, ARTIFACTS, launchChromium, newPage, screenshot, waitFor } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -56,8 +56,7 @@ describe('The administrators’ settings, end to end', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
     factory = new Factory(t.db);
     agency = await factory.agency();

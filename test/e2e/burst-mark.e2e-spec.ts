@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { at, bookingBody, bookingWorld, futureDate } from '../support/booking-fixture';
 import { Factory } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp } from '../support/test-app';
 import { accessibilityProblems, launchChromium, newPage, screenshot } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -14,8 +14,7 @@ describe('The burst mark in the office console', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn', MEDIA_ENABLED: 'false', BURST_BOOKINGS: '2' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { bookingBody, bookingWorld } from '../support/booking-fixture';
 import { Factory, login } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp } from '../support/test-app';
 import { accessibilityProblems, launchChromium, newPage, screenshot, waitFor } from './support/browser';
 import {
   decodingVideo,
@@ -81,8 +81,7 @@ describe('The handler’s call screen from a phone to a desk', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ SESSION_JOIN_BEFORE_MINUTES: '60', LOG_LEVEL: 'warn' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { bookingBody, bookingWorld, futureDate, type BookingWorld } from '../support/booking-fixture';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, listenOnLoopback, type TestApp } from '../support/test-app';
 import { accessibilityProblems, ARTIFACTS, launchChromium, newPage, screenshot, waitFor } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -48,8 +48,7 @@ describe('The citizen booking site, end to end', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn', MEDIA_ENABLED: 'false' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
     world = await bookingWorld(t, { rooms: 1, handlers: 1, minNoticeMin: 0, handlerLanguages: ['sv', 'en', 'ar'] });
     await t.db.query(

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bookingBody, bookingWorld, BookingWorld } from '../support/booking-fixture';
 import { Factory, login } from '../support/factories';
 import { shiftBookingTo } from '../support/operations-fixture';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp } from '../support/test-app';
 import { accessibilityProblems, ARTIFACTS, launchChromium, newPage, screenshot, waitFor } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -98,8 +98,7 @@ describe('The office console, end to end', () => {
       HANDLER_MISSED_OFFER_AFTER_MINUTES: '0',
       STAFF_CALL_FALLBACK_SECONDS: String(FALLBACK_SECONDS),
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
     desk = await worldNow();
     second = await worldNow();

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../../apps/api/src/config/config.tokens';
 import { DEMO_CASE_TYPE, DEMO_HANDLER, DEMO_STAFF } from '../../apps/api/src/seed/data/demo-office';
 import { localDateOf } from '@distans/scheduling';
 import { seedDemoData } from '../../apps/api/src/seed/seeder';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp } from '../support/test-app';
 import { launchChromium, newPage, screenshot, waitFor } from './support/browser';
 import { decodingVideo, joinFromBooking, logIn, logInToHandlerApp, pairRoomScreen } from './support/meeting-steps';
 
@@ -43,8 +43,7 @@ describe('README: trying a meeting on one machine', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'distans-readme-'));
     process.env.DEMO_PASSWORD = PASSWORD;
     t = await createTestApp({ DATA_DIR: dataDir, SESSION_JOIN_BEFORE_MINUTES: '60', LOG_LEVEL: 'warn' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
     // 1. npm start: demo data, and the credentials with the office open around the clock.
     printed = await seedDemoData(t.db, t.app.get<AppConfig>(APP_CONFIG), () => undefined);

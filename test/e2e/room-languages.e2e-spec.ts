@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { bookingBody, bookingWorld } from '../support/booking-fixture';
 import { Factory, login } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp } from '../support/test-app';
 import { accessibilityProblems, launchChromium, newPage, screenshot } from './support/browser';
 import { pairingCode, pairRoomScreen } from './support/meeting-steps';
 
@@ -15,8 +15,7 @@ describe('The room screen in the visitor’s language', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ SESSION_JOIN_BEFORE_MINUTES: '60', LOG_LEVEL: 'warn', MEDIA_ENABLED: 'false' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { Factory } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp } from '../support/test-app';
 import { accessibilityProblems, launchChromium, newPage, screenshot } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -45,8 +45,7 @@ describe('The survey on the room screen, end to end', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn', MEDIA_ENABLED: 'false' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
     f = new Factory(t.db);
     const office = await f.office({

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { seedStatisticsWorld, type StatisticsWorld } from '../support/statistics-world';
-import { createTestApp, TestApp, unique } from '../support/test-app';
+import { createTestApp, listenOnLoopback, TestApp, unique } from '../support/test-app';
 import { accessibilityProblems, launchChromium, newPage, screenshot } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -29,8 +29,7 @@ describe('The statistics in the office console, end to end', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn', MEDIA_ENABLED: 'false', STATS_MIN_CELL: '5' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+    base = await listenOnLoopback(t);
     browser = await launchChromium();
     world = await seedStatisticsWorld(t.db, unique('e2e'));
   });

@@ -90,6 +90,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
+/** Listens on a free loopback port for a browser to reach; answers the base URL. */
+export async function listenOnLoopback(t: TestApp): Promise<string> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${new URL(await t.app.getUrl()).port}`;
+}
+
 let counter = 0;
 /** Unique suffix so that test files sharing one database never collide on unique names. */
 export function unique(prefix: string): string {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatManageCode, manageLink } from '@distans/contracts';
 import { longDate } from '@distans/web-ui/format';
 import { useI18n } from '@distans/web-ui/i18n';
+import { saveDownload } from '@distans/web-ui/save-download';
 import { downloadCalendar, type CitizenBookingView } from '../api';
 import { addressText, nameIn } from '../office-text';
 
@@ -69,14 +70,7 @@ export function CalendarButton(props: { reference: string; code: string }) {
     setFailed(false);
     try {
       const { blob } = await downloadCalendar(props.reference, props.code);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `distans-${props.reference}.ics`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveDownload(blob, `distans-${props.reference}.ics`);
     } catch {
       setFailed(true);
     }

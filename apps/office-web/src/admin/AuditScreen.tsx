@@ -9,7 +9,7 @@ import { useSession } from '../session';
 import type { AuditView, UserView } from './admin-api';
 import { Field, SubmitError, useSubmit } from './form';
 import { Pager } from './Pager';
-import { saveDownload } from '../save-download';
+import { saveDownload } from '@distans/web-ui/save-download';
 
 const ZONE = 'Europe/Stockholm';
 const PAGE_SIZE = 50;

@@ -14,7 +14,7 @@ import { useScreenHeading } from '@distans/web-ui/use-screen-heading';
 import { Field, SubmitError, useSubmit } from '../admin/form';
 import { useSession } from '../session';
 import { BarChart, MAX_SERIES, type ChartSeries } from './BarChart';
-import { saveDownload } from '../save-download';
+import { saveDownload } from '@distans/web-ui/save-download';
 
 const ZONE = 'Europe/Stockholm';
 

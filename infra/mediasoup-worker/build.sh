@@ -5,6 +5,8 @@
 # Usage:
 #   MEDIASOUP_WORKER_BIN=$(bash infra/mediasoup-worker/build.sh)
 #   bash infra/mediasoup-worker/build.sh --deps-only   # only install apt packages
+#   MEDIASOUP_WORKER_MESON_ARGS="-Db_lto=true" bash infra/mediasoup-worker/build.sh
+#                          # a variant with extra meson options (its own cache key), to compare
 #
 # Progress, apt's output and errors go to stderr, in the order they happen; stdout carries one
 # line, the absolute path of the worker binary. The binary is cached outside the checkout, keyed
@@ -20,6 +22,13 @@ JOBS="${MEDIASOUP_BUILD_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 log() { echo "[mediasoup-worker] $*" >&2; }
 die() { echo "[mediasoup-worker] ERROR: $*" >&2; exit 1; }
 
+# libsrtp is built from Debian's source package with OpenSSL as its crypto (see README.md:
+# Debian's own libsrtp2 binary uses NSS, which costs about 25 µs per packet instead of 4).
+LIBSRTP_VERSION=2.5.0
+LIBSRTP_ORIG="libsrtp2_${LIBSRTP_VERSION}.orig.tar.gz"
+LIBSRTP_SHA256=8a43ef8e9ae2b665292591af62aa1a4ae41e468b6d98d8258f91478735da4e09
+EXTRA_MESON_ARGS="${MEDIASOUP_WORKER_MESON_ARGS:-}"
+
 DEPS_ONLY=0
 [[ "${1:-}" == "--deps-only" ]] && DEPS_ONLY=1
 
@@ -34,7 +43,8 @@ MS_VERSION="$(sed -n 's/^[[:space:]]*"version"[[:space:]]*:[[:space:]]*"\([^"]*\
 BUILD_HASH="$(
   cd "$HERE"
   {
-    echo "mediasoup=$MS_VERSION arch=$(uname -m)"
+    echo "mediasoup=$MS_VERSION arch=$(uname -m) libsrtp=$LIBSRTP_VERSION"
+    [[ -z "$EXTRA_MESON_ARGS" ]] || echo "meson-args=$EXTRA_MESON_ARGS"
     find build.sh subprojects -type f | LC_ALL=C sort | while read -r f; do
       echo "== $f"
       cat "$f"
@@ -51,7 +61,7 @@ esac
 OUT_DIR="$CACHE_ROOT/$KEY"
 BIN="$OUT_DIR/mediasoup-worker"
 
-# The binary links Debian's shared libs (libuv, libssl, libsrtp2, abseil); a cached one whose
+# The binary links Debian's shared libs (libuv, libssl, abseil); a cached one whose
 # libraries went missing since is rebuilt.
 cache_hit() {
   [[ -x "$BIN" ]] && ! ldd "$BIN" 2>/dev/null | grep -q 'not found'
@@ -81,7 +91,7 @@ if [[ "$DEPS_ONLY" == 0 ]]; then
 fi
 
 # ---------------------------------------------------------------- apt deps
-APT_PKGS=(ninja-build pkg-config g++ libuv1-dev libssl-dev libsrtp2-dev
+APT_PKGS=(ninja-build pkg-config g++ libuv1-dev libssl-dev curl ca-certificates
   libabsl-dev libflatbuffers-dev flatbuffers-compiler)
 
 SUDO=""
@@ -109,6 +119,14 @@ else
   log "apt packages already installed"
 fi
 
+# The Debian mirror this machine's apt already uses (for backports and the libsrtp source).
+debian_mirror() {
+  local mirror
+  mirror="$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -m1 '/debian/\?$' || true)"
+  [[ -n "$mirror" ]] || mirror="$(grep -hs '^deb ' /etc/apt/sources.list | awk '{print $2}' | grep -m1 '/debian/\?$' || true)"
+  echo "${mirror:-http://deb.debian.org/debian}"
+}
+
 # mediasoup needs meson >= 1.1; Debian bookworm main has 1.0.1, backports has 1.x.
 meson_ok() {
   command -v meson >/dev/null 2>&1 || return 1
@@ -120,10 +138,7 @@ if ! meson_ok; then
   codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
   [[ -n "$codename" ]] || die "cannot determine Debian codename for backports"
   if ! grep -rqs -- "${codename}-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    # Reuse the Debian mirror host already configured for this machine.
-    mirror="$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -m1 '/debian/\?$' || true)"
-    [[ -n "$mirror" ]] || mirror="$(grep -hs '^deb ' /etc/apt/sources.list | awk '{print $2}' | grep -m1 '/debian/\?$' || true)"
-    [[ -n "$mirror" ]] || mirror="http://deb.debian.org/debian"
+    mirror="$(debian_mirror)"
     log "adding apt source ${codename}-backports ($mirror)"
     $SUDO tee "/etc/apt/sources.list.d/${codename}-backports.sources" >/dev/null <<EOF
 Types: deb
@@ -165,6 +180,37 @@ for stub in "$HERE"/subprojects/*/; do
   cp -a "$stub" "$BUILD_ROOT/worker/subprojects/$dir"
 done
 
+# libsrtp with OpenSSL, static, into the scratch dir. The upstream tarball comes from Debian's
+# source pool (the same one Debian builds libsrtp2-1 from), checked against its published
+# SHA-256 and kept in the cache. Its pkg-config file is renamed libsrtp2-openssl so that the
+# libsrtp3 stub can never pick up Debian's NSS build instead.
+build_libsrtp() {
+  local tarball="$CACHE_ROOT/sources/$LIBSRTP_ORIG"
+  local url
+  url="$(debian_mirror)"
+  url="${url%/}/pool/main/libs/libsrtp2/$LIBSRTP_ORIG"
+  if ! echo "$LIBSRTP_SHA256  $tarball" | sha256sum -c --status 2>/dev/null; then
+    mkdir -p "$CACHE_ROOT/sources"
+    log "downloading $url"
+    curl -fsSL --retry 3 -o "$tarball.tmp.$$" "$url" || die "cannot download $url"
+    echo "$LIBSRTP_SHA256  $tarball.tmp.$$" | sha256sum -c --status \
+      || die "$LIBSRTP_ORIG does not match its SHA-256 $LIBSRTP_SHA256"
+    mv -f "$tarball.tmp.$$" "$tarball"
+  fi
+  local src="$BUILD_ROOT/libsrtp-src" prefix="$BUILD_ROOT/libsrtp"
+  mkdir -p "$src"
+  tar xzf "$tarball" -C "$src" --strip-components=1
+  log "building libsrtp $LIBSRTP_VERSION with OpenSSL"
+  (cd "$src" && meson setup build --buildtype=release -Ddefault_library=static -Db_staticpic=true \
+    -Dcrypto-library=openssl -Dcrypto-library-kdf=disabled -Dtests=disabled -Dpcap-tests=disabled \
+    -Ddoc=disabled --prefix="$prefix" --libdir=lib \
+    && ninja -C build install) >"$BUILD_ROOT/libsrtp.log" 2>&1 \
+    || { tail -40 "$BUILD_ROOT/libsrtp.log" >&2; die "libsrtp build failed (log: $BUILD_ROOT/libsrtp.log)"; }
+  mv "$prefix/lib/pkgconfig/libsrtp2.pc" "$prefix/lib/pkgconfig/libsrtp2-openssl.pc"
+  export PKG_CONFIG_PATH="$prefix/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+}
+build_libsrtp
+
 START=$SECONDS
 elapsed() { local t=$((SECONDS - START)); printf '%dm%02ds' $((t / 60)) $((t % 60)); }
 
@@ -191,7 +237,8 @@ show_progress() {
 
 cd "$BUILD_ROOT/worker"
 log "meson setup (release, no downloads)"
-meson setup build --wrap-mode=nodownload --buildtype=release >"$BUILD_ROOT/meson-setup.log" 2>&1 \
+log "meson options: --buildtype=release ${EXTRA_MESON_ARGS:-(no extra)}"
+meson setup build --wrap-mode=nodownload --buildtype=release $EXTRA_MESON_ARGS >"$BUILD_ROOT/meson-setup.log" 2>&1 \
   || { tail -40 "$BUILD_ROOT/meson-setup.log" >&2; die "meson setup failed (log: $BUILD_ROOT/meson-setup.log)"; }
 log "compiling mediasoup-worker with ninja -j$JOBS: 10-15 min on 2 cores, longer on a busy machine"
 ninja -C build -j"$JOBS" mediasoup-worker 2>&1 | tee "$BUILD_ROOT/ninja.log" | show_progress \

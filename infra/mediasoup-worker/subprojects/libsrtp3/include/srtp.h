@@ -1,5 +1,5 @@
 /*
- * libsrtp 3.0 API shim over Debian's libsrtp 2.5 (libsrtp2-dev).
+ * libsrtp 3.0 API shim over libsrtp 2.5 (built by build.sh from Debian's source, with OpenSSL).
  *
  * mediasoup >= 3.16 is written against versatica's libsrtp 3.0 fork, which
  * takes separate input/output buffers and size_t lengths:

@@ -238,10 +238,11 @@ describe('Booking', () => {
   });
 
   it('should refuse online changes after the cut-off', async () => {
-    const world = await bookingWorld(t, { minNoticeMin: 0 });
+    // Around the clock, so that "in an hour" is bookable whenever the suite runs: with the default
+    // hours, 17:00-18:00 finds the office open but no handler at work, and the booking is a 409.
+    const world = await bookingWorld(t, { minNoticeMin: 0, aroundTheClock: true });
     const soon = new Date(Math.ceil((Date.now() + 60 * 60_000) / 900_000) * 900_000);
     const made = await t.request('POST', '/bookings', { body: bookingBody(world, soon.toISOString()) });
-    if (made.status === 400) return; // the office is closed at this hour of the night; nothing to test
     expect(made.status).toBe(201);
     const res = await t.request('POST', `/bookings/ref/${made.body.reference}/cancel`, {
       headers: { 'x-manage-token': made.body.manageToken },

@@ -19,7 +19,9 @@
  * (the rate divided by the worker's CPU share; LiveKit publishes 38,000-56,000 per core), worker CPU (getResourceUsage, user+system over wall
  * time), CPU per consumer, the ratio to the N = 10 baseline of this same run, worker RSS, and the
  * CPU of this Node process (which generates and sinks all traffic, so it can be the bottleneck on
- * small machines). Goal: >= 125 sessions (500 consumers) with <= 0.5% loss, CPU per consumer
+ * small machines), and the datagrams the kernel dropped at full socket queues during the step
+ * (media-sessions/udp-drops.ts): at the worker's sockets (counted as the worker's loss), at the
+ * sinks' and at the generator's (the harness's, not the worker's). Goal: >= 125 sessions (500 consumers) with <= 0.5% loss, CPU per consumer
  * roughly flat. Loopback only; bounded in time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -37,6 +39,7 @@ import {
 } from '../libs/media/testing/rtp';
 import { type Feed, sendTick } from './media-sessions/feed';
 import type { SenderReply, SenderRequest, SrtpStream, SrtpTarget } from './media-sessions/srtp-sender';
+import { type DropCounts, dropsSince, udpDropsByProcess } from './media-sessions/udp-drops';
 
 type Mode = 'rtp' | 'srtp';
 
@@ -52,6 +55,8 @@ interface Step {
   mode: Mode;
   /** Packets the worker took in (SRTP mode); sent minus this is lost before the worker. */
   intoWorker?: number;
+  /** Datagrams the kernel dropped at full receive queues during the step, per process. */
+  drops: DropCounts;
   wallMs: number;
   sessions: number;
   consumers: number;
@@ -97,8 +102,11 @@ async function peerSetup(
 /** The SRTP generator process, and a promise for its next reply. */
 class SrtpSender {
   private readonly child: ChildProcess;
-  private constructor(child: ChildProcess) {
+  /** The generator process and its own (encrypting) worker. */
+  readonly pids: { node: number; worker: number };
+  private constructor(child: ChildProcess, workerPid: number) {
     this.child = child;
+    this.pids = { node: child.pid!, worker: workerPid };
   }
 
   static async start(): Promise<SrtpSender> {
@@ -106,11 +114,11 @@ class SrtpSender {
       execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    await new Promise<void>((resolve, reject) => {
-      child.once('message', () => resolve());
+    const workerPid = await new Promise<number>((resolve, reject) => {
+      child.once('message', (started: { workerPid: number }) => resolve(started.workerPid));
       child.once('exit', (code) => reject(new Error(`SRTP sender exited (${code})`)));
     });
-    return new SrtpSender(child);
+    return new SrtpSender(child, workerPid);
   }
 
   ask(request: SenderRequest): Promise<SenderReply> {
@@ -128,6 +136,15 @@ class SrtpSender {
 /** A key for the sinks' side of an SRTP receiving transport (they never send, so it only has to be well-formed). */
 function sinkKey(): types.SrtpParameters {
   return { cryptoSuite: 'AES_CM_128_HMAC_SHA1_80', keyBase64: randomBytes(30).toString('base64') };
+}
+
+/** The processes whose sockets the traffic passes, for udpDropsByProcess. */
+function processesOf(server: MediaServer, sender: SrtpSender | null): Record<string, number> {
+  return {
+    worker: server.workerPids[0],
+    sinks: process.pid,
+    ...(sender ? { generator: sender.pids.node, 'generator worker': sender.pids.worker } : {}),
+  };
 }
 
 async function runSrtpStep(server: MediaServer, sessions: number, sender: SrtpSender): Promise<Step> {
@@ -164,6 +181,7 @@ async function runSrtpStep(server: MediaServer, sessions: number, sender: SrtpSe
   await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
   for (const sink of sinks) sink.count = 0;
   const intoWorkerBefore = await packetsIntoWorker(rooms);
+  const dropsBefore = udpDropsByProcess(processesOf(server, sender));
   const [before] = await server.resourceUsage();
   const nodeBefore = process.cpuUsage();
   const started = performance.now();
@@ -176,12 +194,14 @@ async function runSrtpStep(server: MediaServer, sessions: number, sender: SrtpSe
   await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
   const received = sinks.reduce((n, s) => n + s.count, 0);
   const intoWorker = (await packetsIntoWorker(rooms)) - intoWorkerBefore;
+  const drops = dropsSince(dropsBefore, udpDropsByProcess(processesOf(server, sender)));
   const cpuMs = after.usage.ru_utime + after.usage.ru_stime - (before.usage.ru_utime + before.usage.ru_stime);
   for (const room of rooms) room.close();
   await Promise.all(sinks.map((s) => s.close()));
   return {
     mode: 'srtp',
     intoWorker,
+    drops,
     wallMs,
     sessions,
     consumers,
@@ -254,6 +274,7 @@ async function runStep(server: MediaServer, sessions: number): Promise<Step> {
   for (const sink of sinks) sink.count = 0;
   sent = 0;
 
+  const dropsBefore = udpDropsByProcess(processesOf(server, null));
   const [before] = await server.resourceUsage();
   const nodeBefore = process.cpuUsage();
   const started = performance.now();
@@ -266,6 +287,7 @@ async function runStep(server: MediaServer, sessions: number): Promise<Step> {
   const rss = rssMb(after.pid);
   await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
   const received = sinks.reduce((n, s) => n + s.count, 0);
+  const drops = dropsSince(dropsBefore, udpDropsByProcess(processesOf(server, null)));
 
   const cpuMs = after.usage.ru_utime + after.usage.ru_stime - (before.usage.ru_utime + before.usage.ru_stime);
   for (const room of rooms) room.close();
@@ -273,6 +295,7 @@ async function runStep(server: MediaServer, sessions: number): Promise<Step> {
   await Promise.all(sinks.map((s) => s.close()));
   return {
     mode: 'rtp',
+    drops,
     wallMs,
     sessions,
     consumers,
@@ -319,6 +342,7 @@ async function main(): Promise<void> {
     'vs N=10',
     'worker RSS MB',
     'node CPU %',
+    'queue drops w/s/g',
   ];
   const widths = header.map((h) => Math.max(h.length, 9));
   process.stdout.write(`${header.map((h, i) => pad(h, widths[i])).join('  ')}\n`);
@@ -333,7 +357,8 @@ async function main(): Promise<void> {
       // Loss through the worker: in SRTP mode what its producers took in (the generator's own
       // worker may drop some before, shown as sent/taken in) against what reached the sinks; each
       // packet goes to the session's one other peer, so one out per one in.
-      const offered = step.intoWorker ?? step.sent;
+      // What the worker's own sockets dropped (it did not read them in time) is its loss too.
+      const offered = step.intoWorker === undefined ? step.sent : step.intoWorker + step.drops.worker;
       const loss = offered === 0 ? 0 : Math.max(0, 1 - step.received / offered) * 100;
       const forwarded = step.received / (step.wallMs / 1000);
       const row = [
@@ -349,6 +374,9 @@ async function main(): Promise<void> {
         `${(perConsumer / base).toFixed(2)}x`,
         step.rssMb.toFixed(1),
         step.nodeCpu.toFixed(1),
+        [step.drops.worker, step.drops.sinks, (step.drops.generator ?? 0) + (step.drops['generator worker'] ?? 0)].join(
+          '/',
+        ),
       ];
       process.stdout.write(`${row.map((v, i) => pad(v, widths[i])).join('  ')}\n`);
     }

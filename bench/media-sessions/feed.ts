@@ -11,7 +11,9 @@ export interface Feed {
   port: number;
   ssrcAudio: number;
   ssrcVideo: number;
+  /** Video sequence number, then audio: kept per feed, so that a new run carries on from the last. */
   seq: number;
+  audioSeq?: number;
 }
 
 const opusPayload = Buffer.alloc(160, 0x5a);
@@ -34,11 +36,14 @@ export function sendTick(feed: Feed, tick: number): number {
     '127.0.0.1',
   );
   if (tick % 2 !== 0) return 1;
+  // Not derived from the tick, which each run of the SRTP sender starts again: a sequence number
+  // going back makes the receiving worker drop the audio until it resynchronises.
+  feed.audioSeq = (feed.audioSeq ?? 0) + 1;
   feed.socket.send(
     rtpPacket({
       payloadType: OPUS_PT,
-      sequence: tick / 2,
-      timestamp: tick * 480,
+      sequence: feed.audioSeq,
+      timestamp: feed.audioSeq * 960,
       ssrc: feed.ssrcAudio,
       payload: opusPayload,
     }),

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   });
-  process.send!({ type: 'started' });
+  process.send!({ type: 'started', workerPid: worker.pid });
 }
 
 void main();

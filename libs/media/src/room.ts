@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup';
+import { BandwidthRecovery } from './bandwidth-recovery';
 import type { MediaLogger } from './logger';
 import { MEDIA_CODECS, type MediaServerOptions } from './options';
 import { MediaNotFoundError, MediaStateError } from './errors';
@@ -233,6 +234,8 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
       initialAvailableOutgoingBitrate: this.options.initialOutgoingBitrate ?? 1_000_000,
       appData: { peerId, direction },
     });
+    // What this server sends to the peer: let a picture that a weak line pushed down come back.
+    if (direction === 'recv') BandwidthRecovery.watch(transport);
     if (direction === 'send' && this.options.maxIncomingBitrate) {
       await transport.setMaxIncomingBitrate(this.options.maxIncomingBitrate).catch(() => undefined);
     }

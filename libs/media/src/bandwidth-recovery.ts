@@ -1,0 +1,75 @@
+import type { types } from 'mediasoup';
+
+/** How far below what its consumers ask for the estimate must be before probing helps. */
+const HELD_BACK_BELOW = 0.8;
+/** Between two probes of one transport; libwebrtc's own periodic (ALR) probing also waits 5 s. */
+const PROBE_INTERVAL_MS = 5_000;
+/** The ceiling is lowered to this share of itself for a moment; more than mediasoup's 10 % margin. */
+const LOWERED_CEILING = 0.8;
+/** mediasoup refuses a maximum outgoing bitrate below this (AbsoluteMinOutgoingBitrate). */
+const MIN_CEILING_BPS = 30_000;
+
+/** The figures of a mediasoup 'bwe' trace event that this needs. */
+export interface BweInfo {
+  desiredBitrate: number;
+  availableBitrate: number;
+  maxBitrate: number;
+}
+
+/**
+ * When a receiving transport's bandwidth estimate holds its consumers below the layers they ask
+ * for, has it probe the line again, every 5 s, so that a picture that a weak line pushed down
+ * comes back up once the line recovers.
+ *
+ * Why this is needed: mediasoup's congestion control (libwebrtc's GoogCC) never lets its estimate
+ * exceed about 1.5 times what the line has carried lately. A receiver that a 300 kbit/s line
+ * pushed down to the smallest layer carries about 150 kbit/s with its audio, so its estimate can
+ * only creep (measured: from 230 to 260 kbit/s in the 45 s after the limit was lifted), and no
+ * layer above fits. GoogCC's periodic probing did not start there. It does probe, at once, when
+ * the transport's ceiling is raised above the estimate (ProbeController's mid-call probing), so
+ * this lowers the ceiling for a moment and lifts it again; the probe finds what the line carries
+ * in a few hundred milliseconds. On a line that is still weak a probe is a burst of a few kilobytes; a line's
+ * buffer can make it look faster than it is for a moment, and the estimate falls back after.
+ */
+export class BandwidthRecovery {
+  private lastProbeAt = Number.NEGATIVE_INFINITY;
+  private probing = false;
+
+  constructor(
+    private readonly transport: Pick<types.WebRtcTransport, 'closed' | 'setMaxOutgoingBitrate'>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Starts watching a real transport's estimate (mediasoup sends a 'bwe' trace about once a second). */
+  static watch(transport: types.WebRtcTransport): BandwidthRecovery {
+    const recovery = new BandwidthRecovery(transport);
+    transport.on('trace', (trace) => {
+      if (trace.type === 'bwe') void recovery.onEstimate(trace.info as BweInfo);
+    });
+    transport.enableTraceEvent(['bwe']).catch(() => undefined);
+    return recovery;
+  }
+
+  /** Probes when held back and the last probe is long enough ago; answers whether it did. */
+  async onEstimate(info: BweInfo): Promise<boolean> {
+    if (this.probing || this.transport.closed) return false;
+    if (info.desiredBitrate <= 0 || info.availableBitrate >= info.desiredBitrate * HELD_BACK_BELOW) return false;
+    if (this.now() - this.lastProbeAt < PROBE_INTERVAL_MS) return false;
+    this.lastProbeAt = this.now();
+    this.probing = true;
+    try {
+      const lowered = Math.max(MIN_CEILING_BPS, Math.round(info.maxBitrate * LOWERED_CEILING));
+      // A ceiling under the estimate would cut it, and the layers with it.
+      if (lowered <= info.availableBitrate) return false;
+      await this.transport.setMaxOutgoingBitrate(lowered);
+      // 0 is "no ceiling": back to what the consumers ask for, a raise that starts the probe.
+      await this.transport.setMaxOutgoingBitrate(0);
+      return true;
+    } catch {
+      // The transport closed meanwhile; nothing to recover.
+      return false;
+    } finally {
+      this.probing = false;
+    }
+  }
+}

@@ -28,8 +28,9 @@ export interface BweInfo {
  * layer above fits. GoogCC's periodic probing did not start there. It does probe, at once, when
  * the transport's ceiling is raised above the estimate (ProbeController's mid-call probing), so
  * this lowers the ceiling for a moment and lifts it again; the probe finds what the line carries
- * in a few hundred milliseconds. On a line that is still weak a probe is a burst of a few kilobytes; a line's
- * buffer can make it look faster than it is for a moment, and the estimate falls back after.
+ * in a few hundred milliseconds. On a line that is still weak a probe is a burst of a few
+ * kilobytes; a line's buffer can make it look faster than it is for a moment, and the estimate
+ * falls back after.
  */
 export class BandwidthRecovery {
   private lastProbeAt = Number.NEGATIVE_INFINITY;
@@ -55,12 +56,12 @@ export class BandwidthRecovery {
     if (this.probing || this.transport.closed) return false;
     if (info.desiredBitrate <= 0 || info.availableBitrate >= info.desiredBitrate * HELD_BACK_BELOW) return false;
     if (this.now() - this.lastProbeAt < PROBE_INTERVAL_MS) return false;
+    const lowered = Math.max(MIN_CEILING_BPS, Math.round(info.maxBitrate * LOWERED_CEILING));
+    // A ceiling under the estimate would cut it, and the layers with it.
+    if (lowered <= info.availableBitrate) return false;
     this.lastProbeAt = this.now();
     this.probing = true;
     try {
-      const lowered = Math.max(MIN_CEILING_BPS, Math.round(info.maxBitrate * LOWERED_CEILING));
-      // A ceiling under the estimate would cut it, and the layers with it.
-      if (lowered <= info.availableBitrate) return false;
       await this.transport.setMaxOutgoingBitrate(lowered);
       // 0 is "no ceiling": back to what the consumers ask for, a raise that starts the probe.
       await this.transport.setMaxOutgoingBitrate(0);

@@ -95,6 +95,7 @@ async function peerSetup(
     ssrcAudio: ssrcBase + 1,
     ssrcVideo: ssrcBase + 2,
     seq: 0,
+    audioSeq: 0,
   });
   return peer;
 }

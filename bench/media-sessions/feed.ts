@@ -11,9 +11,9 @@ export interface Feed {
   port: number;
   ssrcAudio: number;
   ssrcVideo: number;
-  /** Video sequence number, then audio: kept per feed, so that a new run carries on from the last. */
+  /** Video and audio sequence numbers: kept per feed, so that a new run carries on from the last. */
   seq: number;
-  audioSeq?: number;
+  audioSeq: number;
 }
 
 const opusPayload = Buffer.alloc(160, 0x5a);
@@ -38,7 +38,7 @@ export function sendTick(feed: Feed, tick: number): number {
   if (tick % 2 !== 0) return 1;
   // Not derived from the tick, which each run of the SRTP sender starts again: a sequence number
   // going back makes the receiving worker drop the audio until it resynchronises.
-  feed.audioSeq = (feed.audioSeq ?? 0) + 1;
+  feed.audioSeq += 1;
   feed.socket.send(
     rtpPacket({
       payloadType: OPUS_PT,

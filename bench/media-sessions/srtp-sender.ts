@@ -75,7 +75,14 @@ async function main(): Promise<void> {
         const audioOut = await output.consume({ producerId: audio.id, rtpCapabilities: caps });
         const videoOut = await output.consume({ producerId: video.id, rtpCapabilities: caps });
         transports.push(input, output);
-        feeds.push({ socket: await rtpSender(), port: input.tuple.localPort, ssrcAudio, ssrcVideo, seq: 0 });
+        feeds.push({
+          socket: await rtpSender(),
+          port: input.tuple.localPort,
+          ssrcAudio,
+          ssrcVideo,
+          seq: 0,
+          audioSeq: 0,
+        });
         streams.push({
           srtpParameters: output.srtpParameters!,
           audio: audioOut.rtpParameters,

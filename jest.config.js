@@ -30,6 +30,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/apps/api/**/*.spec.ts',
         '<rootDir>/apps/citizen-web/**/*.spec.ts',
+        '<rootDir>/apps/room-screen/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
       ],
     },

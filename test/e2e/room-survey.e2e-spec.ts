@@ -18,6 +18,7 @@ describe('The survey on the room screen, end to end', () => {
   let browser: Browser;
   let page: Page;
   let f: Factory;
+  let deviceToken: string;
   let world: {
     agencyId: string;
     caseTypeId: string;
@@ -43,6 +44,18 @@ describe('The survey on the room screen, end to end', () => {
       bookingId,
     ]);
 
+  /** A paired room screen; `withoutLiveUpdates` cuts its socket off, as a proxy that drops it would. */
+  const kiosk = async (withoutLiveUpdates = false): Promise<Page> => {
+    const { page: kioskPage } = await newPage(browser, KIOSK);
+    if (withoutLiveUpdates) {
+      await kioskPage.route('**/socket.io/**', (route) => route.abort());
+      await kioskPage.routeWebSocket(/socket\.io/, (socket) => socket.close());
+    }
+    await kioskPage.addInitScript((token) => localStorage.setItem('distans.room.deviceToken', token), deviceToken);
+    await kioskPage.goto(`${base}/room/`);
+    return kioskPage;
+  };
+
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn', MEDIA_ENABLED: 'false' });
     base = await listenOnLoopback(t);
@@ -64,10 +77,8 @@ describe('The survey on the room screen, end to end', () => {
       handlerId: handler.id,
       staffId: staff.id,
     };
-    const device = await f.roomDevice(room.id, staff.id);
-    page = (await newPage(browser, KIOSK)).page;
-    await page.addInitScript((token) => localStorage.setItem('distans.room.deviceToken', token), device.token);
-    await page.goto(`${base}/room/`);
+    deviceToken = (await f.roomDevice(room.id, staff.id)).token;
+    page = await kiosk();
     await page.getByTestId('door-display').waitFor();
   });
   afterAll(async () => {
@@ -126,5 +137,17 @@ describe('The survey on the room screen, end to end', () => {
     await page.getByTestId('door-display').waitFor({ timeout: 20_000 });
     const [booking] = await t.db.query(`SELECT survey_answered FROM booking WHERE id = $1`, [bookingId]);
     expect(booking.survey_answered).toBe(false);
+  });
+
+  it('should still thank the visitor and ask when no live update reaches the screen', async () => {
+    await page.context().close();
+    const bookingId = await checkedIn('sv');
+    const cutOff = await kiosk(true);
+    await cutOff.getByTestId('welcome').waitFor({ timeout: 20_000 });
+    await complete(bookingId);
+    // Only the status poll (every 30 s) is left, and it tells how the visit ended.
+    await cutOff.getByTestId('survey').waitFor({ timeout: 45_000 });
+    expect(await cutOff.getByTestId('survey-skip').textContent()).toBe('Hoppa över');
+    await cutOff.context().close();
   });
 });

@@ -252,7 +252,14 @@ describe('Office console API', () => {
         actor_role: 'SYSTEM',
         details: { recordedAgainst: 'AGENCY' },
       });
-      expect((await t.request('GET', '/room-screen/status', { token: deviceToken })).body.visit).toBeNull();
+      // The room screen that missed the live event still learns how its visit ended; no other room does.
+      const room = (await t.request('GET', '/room-screen/status', { token: deviceToken })).body;
+      expect(room.visit).toBeNull();
+      expect(room.endedVisit).toEqual({ bookingId: booking.id, status: 'HANDLER_MISSED' });
+      const elsewhere = await office();
+      expect(
+        (await t.request('GET', '/room-screen/status', { token: elsewhere.deviceToken })).body.endedVisit,
+      ).toBeNull();
       // Final: nothing moves it again.
       expect((await t.request('POST', `/bookings/${booking.id}/no-show`, { token })).status).toBe(409);
     });

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BookingChangedEvent } from '@distans/contracts';
+import { ACTIVE_BOOKING_STATUSES, type BookingChangedEvent } from '@distans/contracts';
 import { createApiClient } from '@distans/web-ui/api';
 import { useI18n } from '@distans/web-ui/i18n';
 import { useVisitCall } from './call/use-visit-call';
 import { clearDeviceToken, readDeviceToken, storeDeviceToken } from './device-token';
 import { isDoorLocale, ROOM_LOCALES } from './i18n/catalogues';
-import { isVisitActive, type PairedDevice, type Visit } from './room-api';
+import { followStatus, phaseAfterVisit, type KioskPhase } from './kiosk-phase';
+import type { PairedDevice } from './room-api';
 import { CallScreen } from './screens/CallScreen';
 import { DoorDisplay } from './screens/DoorDisplay';
 import { LoadingScreen } from './screens/LoadingScreen';
@@ -39,13 +40,6 @@ export function App() {
   return <Kiosk key={token} token={token} onRevoked={revoked} />;
 }
 
-type Phase =
-  | { kind: 'door' }
-  | { kind: 'visit'; visit: Visit }
-  /** After a meeting that took place: thanks, and the survey of `bookingId`. */
-  | { kind: 'thanks'; bookingId: string | null }
-  | { kind: 'missed' };
-
 /**
  * The paired kiosk: door display, then welcome and the call for a checked-in visit, then thanks.
  * Everything is driven by the room's status and the call's own events; nobody clicks anything.
@@ -54,29 +48,23 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   const { locale, setLocale } = useI18n();
   useWakeLock();
   const api = useMemo(() => createApiClient('', () => token, onRevoked), [token, onRevoked]);
-  const [phase, setPhase] = useState<Phase>({ kind: 'door' });
+  const [phase, setPhase] = useState<KioskPhase>({ kind: 'door' });
   // Bookings that are over on this screen (ended by the handler, completed, cancelled): never rejoin
   // them, even if a status answer still lists one for a moment.
   const finished = useRef(new Set<string>());
   const activeBookingId = phase.kind === 'visit' ? phase.visit.bookingId : null;
 
-  const endVisit = useCallback((bookingId: string, next: 'thanks' | 'missed' | 'door') => {
+  const endVisit = useCallback((bookingId: string, next: KioskPhase) => {
     finished.current.add(bookingId);
-    setPhase((previous) =>
-      previous.kind === 'visit' && previous.visit.bookingId === bookingId
-        ? next === 'thanks'
-          ? { kind: 'thanks', bookingId }
-          : { kind: next }
-        : previous,
-    );
+    setPhase((previous) => (previous.kind === 'visit' && previous.visit.bookingId === bookingId ? next : previous));
   }, []);
 
   const onBookingChanged = useCallback(
     (event: BookingChangedEvent) => {
       if (event.bookingId !== activeBookingId) return;
-      if (event.status === 'COMPLETED') endVisit(event.bookingId, 'thanks');
-      else if (event.status === 'HANDLER_MISSED') endVisit(event.bookingId, 'missed');
-      else if (event.status === 'CANCELLED' || event.status === 'NO_SHOW') endVisit(event.bookingId, 'door');
+      // Still booked or under way: the status that follows the event tells the rest.
+      if (ACTIVE_BOOKING_STATUSES.includes(event.status)) return;
+      endVisit(event.bookingId, phaseAfterVisit(event.bookingId, event.status));
     },
     [activeBookingId, endVisit],
   );
@@ -84,7 +72,7 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
   const { status, skewMs, online, refresh } = useRoomStatus(api, token, onBookingChanged);
 
   const { call, snapshot } = useVisitCall(activeBookingId, () => token, {
-    onEnded: () => activeBookingId && endVisit(activeBookingId, 'thanks'),
+    onEnded: () => activeBookingId && endVisit(activeBookingId, phaseAfterVisit(activeBookingId, 'COMPLETED')),
     onInterrupted: refresh,
     onUnauthorized: onRevoked,
   });
@@ -106,41 +94,13 @@ function Kiosk({ token, onRevoked }: { token: string; onRevoked: () => void }) {
     if (phase.kind === 'door' && !isDoorLocale(locale)) setLocale('sv', { remember: false });
   }, [phase.kind, locale, setLocale]);
 
-  // Follow the room's status: start a checked-in visit (also right after a reload), and end one
-  // that has gone from the status while the kiosk is not in its call.
+  // Follow the room's status (see followStatus), also when the live event was missed.
   useEffect(() => {
     if (!status) return;
-    const listed = isVisitActive(status.visit) && !finished.current.has(status.visit.bookingId) ? status.visit : null;
-    switch (phase.kind) {
-      case 'thanks':
-      case 'missed':
-        return;
-      case 'door':
-        if (listed) setPhase({ kind: 'visit', visit: listed });
-        return;
-      case 'visit': {
-        if (listed?.bookingId === phase.visit.bookingId) {
-          if (
-            listed.status !== phase.visit.status ||
-            listed.localStart !== phase.visit.localStart ||
-            listed.handlerReminded !== phase.visit.handlerReminded
-          )
-            setPhase({ kind: 'visit', visit: listed });
-          return;
-        }
-        // A meeting running past its slot drops out of the status; the call's own end decides then.
-        if (joined) return;
-        finished.current.add(phase.visit.bookingId);
-        setPhase(
-          listed
-            ? { kind: 'visit', visit: listed }
-            : everJoined
-              ? { kind: 'thanks', bookingId: phase.visit.bookingId }
-              : { kind: 'door' },
-        );
-        return;
-      }
-    }
+    const next = followStatus(phase, status, finished.current, { joined, everJoined });
+    if (!next) return;
+    if (next.ended) finished.current.add(next.ended);
+    setPhase(next.phase);
   }, [status, phase, joined, everJoined]);
 
   const backToDoor = useCallback(() => {

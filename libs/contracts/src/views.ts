@@ -339,6 +339,12 @@ export interface RoomScreenStatus {
   current: DoorSlot | null;
   next: DoorSlot | null;
   visit: RoomVisit | null;
+  /**
+   * How the room's last visit today ended (completed, missed by the handler, cancelled), so a
+   * kiosk that missed the live event still shows the visitor the right screen once its visit has
+   * gone from `visit`. Only the booking's id and status: nothing about the visitor.
+   */
+  endedVisit: { bookingId: string; status: BookingStatus } | null;
   staffCall: RoomStaffCall | null;
 }
 

@@ -19,6 +19,11 @@ import { APP_CONFIG } from '../config/config.tokens';
 import type { Actor } from '../common/request-context';
 import { StaffCallsService } from '../staff-calls/staff-calls.service';
 
+/** A checked-in visitor may be early: the kiosk hosts a visit from this long before its start. */
+const VISIT_EARLY_MS = 60 * 60_000;
+/** No meeting lasts this long: an ended visit that began earlier is no longer on any screen. */
+const ENDED_VISIT_LOOKBACK_MS = 12 * 60 * 60_000;
+
 /**
  * What a paired kiosk may know about its own room today. Designed for a screen in a corridor:
  * no names, no agency (an agency alone can reveal something about a visitor), no case details.
@@ -106,7 +111,22 @@ export class RoomScreenService {
         r.kind === 'booking' &&
         r.status !== null &&
         isVisitUnderWay(r.status) &&
-        r.starts_at.getTime() - 60 * 60_000 <= now.getTime(),
+        r.starts_at.getTime() - VISIT_EARLY_MS <= now.getTime(),
+    );
+
+    // Visits in a room never overlap, so the latest-starting one that was checked in and is over
+    // is the visit a kiosk may still be showing.
+    const [ended]: { id: string; status: BookingStatus }[] = await this.db.query(
+      `SELECT b.id, b.status FROM booking b
+        WHERE b.room_id = $1 AND b.checked_in_at IS NOT NULL AND NOT (b.status = ANY ($2))
+          AND b.starts_at >= $3 AND b.starts_at <= $4
+        ORDER BY b.starts_at DESC LIMIT 1`,
+      [
+        room.id,
+        ACTIVE_BOOKING_STATUSES,
+        new Date(now.getTime() - ENDED_VISIT_LOOKBACK_MS),
+        new Date(now.getTime() + VISIT_EARLY_MS),
+      ],
     );
 
     return {
@@ -127,6 +147,7 @@ export class RoomScreenService {
             locale: visitRow.locale ?? DEFAULT_LOCALE,
           }
         : null,
+      endedVisit: ended ? { bookingId: ended.id, status: ended.status } : null,
       staffCall: await this.staffCalls.forRoom(room.id),
     };
   }

@@ -124,6 +124,28 @@ export async function mediaStats(page: Page): Promise<MediaStats> {
   });
 }
 
+/**
+ * The width of the picture decoded between two samples of the same page, or 0 if it froze: a
+ * stream's frameWidth stays at its last frame's, so a frozen top layer would still read as top.
+ */
+export function decodingWidth(before: MediaStats, after: MediaStats): number {
+  return after.videoFramesDecoded[0] > (before.videoFramesDecoded[0] ?? 0) ? (after.videoFrameWidths[0] ?? 0) : 0;
+}
+
+/** The widest video this page sends now (a sender's top simulcast layer), in pixels; 0 if none. */
+export async function widestSent(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let widest = 0;
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; frameWidth?: number }) => {
+        if (s.type === 'outbound-rtp' && s.kind === 'video') widest = Math.max(widest, s.frameWidth ?? 0);
+      });
+    }
+    return widest;
+  });
+}
+
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false>,

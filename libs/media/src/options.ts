@@ -21,6 +21,8 @@ export interface MediaServerOptions {
   initialOutgoingBitrate?: number;
   /** Cap on what one transport may send us, in bits/s (keeps a runaway sender from starving others). */
   maxIncomingBitrate?: number;
+  /** Re-probe receivers whose estimate holds their picture down (BandwidthRecovery); default true. */
+  bandwidthRecovery?: boolean;
   logger?: MediaLogger;
 }
 

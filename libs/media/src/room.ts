@@ -235,7 +235,7 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
       appData: { peerId, direction },
     });
     // What this server sends to the peer: let a picture that a weak line pushed down come back.
-    if (direction === 'recv') BandwidthRecovery.watch(transport);
+    if (direction === 'recv' && this.options.bandwidthRecovery !== false) BandwidthRecovery.watch(transport);
     if (direction === 'send' && this.options.maxIncomingBitrate) {
       await transport.setMaxIncomingBitrate(this.options.maxIncomingBitrate).catch(() => undefined);
     }

@@ -287,6 +287,15 @@ export class AppConfig {
   @Max(128)
   MEDIA_WORKERS = 0;
 
+  /**
+   * Re-probe a receiver's line while its bandwidth estimate holds its picture below what it asks
+   * for, so a picture that a weak line pushed down comes back (libs/media's BandwidthRecovery).
+   * false only to measure without it (bench/weak-line.ts).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  MEDIA_BANDWIDTH_RECOVERY = true;
+
   /** Address the media sockets bind to. 0.0.0.0 needs MEDIA_ANNOUNCED_ADDRESS. */
   @IsIP(undefined, { message: 'MEDIA_LISTEN_IP must be an IPv4 or IPv6 address' })
   MEDIA_LISTEN_IP = '127.0.0.1';

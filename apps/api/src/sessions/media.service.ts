@@ -29,6 +29,7 @@ export class MediaService implements OnModuleInit, OnModuleDestroy {
       rtcMinPort: this.config.MEDIA_RTC_MIN_PORT,
       rtcMaxPort: this.config.MEDIA_RTC_MAX_PORT,
       maxIncomingBitrate: 3_000_000,
+      bandwidthRecovery: this.config.MEDIA_BANDWIDTH_RECOVERY,
       logger: this.logger.child({ context: 'media' }),
     });
   }

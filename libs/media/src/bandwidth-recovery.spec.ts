@@ -22,6 +22,14 @@ describe('BandwidthRecovery', () => {
     expect(transport.ceilings).toEqual([1_296_000, 0]);
   });
 
+  it('should still probe while the estimate is only just above what the consumers ask for', async () => {
+    // Audio and retransmissions need room beside the top layer's own bitrate.
+    const transport = fakeTransport();
+    const recovery = new BandwidthRecovery(transport, () => 10_000);
+    expect(await recovery.onEstimate({ ...heldBack, availableBitrate: 1_209_000 })).toBe(true);
+    expect(transport.ceilings).toEqual([1_296_000, 0]);
+  });
+
   it('should probe at most every 5 seconds', async () => {
     let now = 10_000;
     const transport = fakeTransport();
@@ -35,7 +43,10 @@ describe('BandwidthRecovery', () => {
   });
 
   it.each([
-    ['the estimate nearly covers what the consumers ask for', { ...heldBack, availableBitrate: 1_000_000 }],
+    [
+      'the estimate covers what the consumers ask for, with room to spare',
+      { ...heldBack, availableBitrate: 1_320_000 },
+    ],
     ['nothing is consumed', { desiredBitrate: 0, availableBitrate: 300_000, maxBitrate: 1_000_000 }],
     [
       'the lowered ceiling would cut the estimate',

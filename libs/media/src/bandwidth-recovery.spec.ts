@@ -69,4 +69,48 @@ describe('BandwidthRecovery', () => {
     };
     expect(await new BandwidthRecovery(closing, () => 10_000).onEstimate(heldBack)).toBe(false);
   });
+
+  describe('telling when the line has recovered', () => {
+    const withRoom: BweInfo = { ...heldBack, availableBitrate: 1_500_000 };
+    const watch = () => {
+      let recovered = 0;
+      const recovery = new BandwidthRecovery(
+        fakeTransport(),
+        () => 10_000,
+        () => (recovered += 1),
+      );
+      return { recovery, recovered: () => recovered };
+    };
+
+    it('should tell once, after the estimate fell and then had room to spare twice in a row', async () => {
+      const { recovery, recovered } = watch();
+      await recovery.onEstimate(heldBack);
+      await recovery.onEstimate(withRoom);
+      expect(recovered()).toBe(0);
+      await recovery.onEstimate(withRoom);
+      expect(recovered()).toBe(1);
+      await recovery.onEstimate(withRoom);
+      expect(recovered()).toBe(1);
+    });
+
+    it('should not take one estimate that a probe lifted on a weak line for a recovery', async () => {
+      const { recovery, recovered } = watch();
+      for (const info of [
+        heldBack,
+        withRoom,
+        heldBack,
+        withRoom,
+        { ...heldBack, availableBitrate: 1_250_000 },
+        withRoom,
+      ])
+        await recovery.onEstimate(info);
+      expect(recovered()).toBe(0);
+    });
+
+    it('should not tell when the estimate never fell below what the consumers ask for', async () => {
+      const { recovery, recovered } = watch();
+      for (let i = 0; i < 5; i += 1) await recovery.onEstimate(withRoom);
+      expect(recovered()).toBe(0);
+    });
+  });
 });

@@ -11,6 +11,8 @@ const HEADROOM = 1.1;
 const PROBE_INTERVAL_MS = 5_000;
 /** The ceiling is lowered to this share of itself for a moment; more than mediasoup's 10 % margin. */
 const LOWERED_CEILING = 0.8;
+/** Estimates in a row with room to spare before the line counts as recovered (about a second each). */
+const RECOVERED_AFTER_ESTIMATES = 2;
 /** mediasoup refuses a maximum outgoing bitrate below this (AbsoluteMinOutgoingBitrate). */
 const MIN_CEILING_BPS = 30_000;
 
@@ -40,15 +42,23 @@ export interface BweInfo {
 export class BandwidthRecovery {
   private lastProbeAt = Number.NEGATIVE_INFINITY;
   private probing = false;
+  /** The estimate fell below what the consumers ask for, and has not yet come back for good. */
+  private heldBack = false;
+  private estimatesWithRoom = 0;
 
+  /**
+   * `onRecovered` runs once each time the estimate, after falling below what the consumers ask
+   * for, has had room to spare for two estimates in a row: the line carries the full picture again.
+   */
   constructor(
     private readonly transport: Pick<types.WebRtcTransport, 'closed' | 'setMaxOutgoingBitrate'>,
     private readonly now: () => number = Date.now,
+    private readonly onRecovered: () => void = () => undefined,
   ) {}
 
   /** Starts watching a real transport's estimate (mediasoup sends a 'bwe' trace about once a second). */
-  static watch(transport: types.WebRtcTransport): BandwidthRecovery {
-    const recovery = new BandwidthRecovery(transport);
+  static watch(transport: types.WebRtcTransport, onRecovered?: () => void): BandwidthRecovery {
+    const recovery = new BandwidthRecovery(transport, Date.now, onRecovered);
     transport.on('trace', (trace) => {
       if (trace.type === 'bwe') void recovery.onEstimate(trace.info as BweInfo);
     });
@@ -56,10 +66,15 @@ export class BandwidthRecovery {
     return recovery;
   }
 
-  /** Probes when held back and the last probe is long enough ago; answers whether it did. */
+  /**
+   * Notes whether the line has recovered, then probes when held back and the last probe is long
+   * enough ago; answers whether it probed.
+   */
   async onEstimate(info: BweInfo): Promise<boolean> {
     if (this.probing || this.transport.closed) return false;
-    if (info.desiredBitrate <= 0 || info.availableBitrate >= info.desiredBitrate * HEADROOM) return false;
+    if (info.desiredBitrate <= 0) return false;
+    this.followRecovery(info);
+    if (info.availableBitrate >= info.desiredBitrate * HEADROOM) return false;
     if (this.now() - this.lastProbeAt < PROBE_INTERVAL_MS) return false;
     const lowered = Math.max(MIN_CEILING_BPS, Math.round(info.maxBitrate * LOWERED_CEILING));
     // A ceiling under the estimate would cut it, and the layers with it.
@@ -77,5 +92,23 @@ export class BandwidthRecovery {
     } finally {
       this.probing = false;
     }
+  }
+
+  private followRecovery(info: BweInfo): void {
+    if (info.availableBitrate < info.desiredBitrate) {
+      this.heldBack = true;
+      this.estimatesWithRoom = 0;
+      return;
+    }
+    // A probe on a line that is still weak can lift one estimate; two in a row are the line.
+    if (!this.heldBack || info.availableBitrate < info.desiredBitrate * HEADROOM) {
+      this.estimatesWithRoom = 0;
+      return;
+    }
+    this.estimatesWithRoom += 1;
+    if (this.estimatesWithRoom < RECOVERED_AFTER_ESTIMATES) return;
+    this.heldBack = false;
+    this.estimatesWithRoom = 0;
+    this.onRecovered();
   }
 }

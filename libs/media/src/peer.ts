@@ -60,6 +60,9 @@ interface TransportEntry {
   direction: TransportDirection;
 }
 
+/** mediasoup's BweDowngradeConservativeMs: how long after a drop it will not raise a layer itself. */
+const MEDIASOUP_RAISE_HOLD_MS = 10_000;
+
 /**
  * One participant's media: its transports, what it sends (producers) and what it receives
  * (consumers). The Peer only exists in mediasoup terms; who the participant is lives in `data`,
@@ -72,6 +75,8 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
   readonly #transports = new Map<string, TransportEntry>();
   readonly #producers = new Map<string, types.Producer>();
   readonly #consumers = new Map<string, types.Consumer>();
+  /** When each video consumer last went down a spatial layer (the estimate, or its producer). */
+  readonly #loweredAt = new Map<string, number>();
   /** Consuming runs one at a time so two triggers for one producer never make two consumers. */
   readonly #consumeQueue = new SerialQueue();
 
@@ -178,6 +183,35 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
   }
 
   /**
+   * The receiving line has recovered: raise at once the pictures that it pushed down lately.
+   * mediasoup does not raise a simulcast consumer's spatial layer for 10 s after a drop for lack
+   * of bandwidth (BweDowngradeConservativeMs), and every drop on a weak line starts that wait
+   * again, so a recovered line would still show the small picture for up to 10 s. Pausing and
+   * resuming the consumer clears the wait; the picture holds its last frame until the key frame
+   * of the layer that now fits, a few hundred milliseconds on a good line.
+   */
+  async raiseLoweredVideo(): Promise<void> {
+    const now = Date.now();
+    for (const consumer of this.#consumers.values()) {
+      const loweredAt = this.#loweredAt.get(consumer.id);
+      if (loweredAt === undefined || now - loweredAt > MEDIASOUP_RAISE_HOLD_MS) continue;
+      if (consumer.closed || consumer.paused || consumer.producerPaused) continue;
+      if (consumer.type !== 'simulcast' && consumer.type !== 'svc') continue;
+      const current = consumer.currentLayers?.spatialLayer;
+      const wanted = consumer.preferredLayers?.spatialLayer;
+      if (current === undefined || wanted === undefined || current >= wanted) continue;
+      this.#loweredAt.delete(consumer.id);
+      try {
+        await consumer.pause();
+        await consumer.resume();
+        await consumer.requestKeyFrame();
+      } catch {
+        // Closed meanwhile: nothing to raise.
+      }
+    }
+  }
+
+  /**
    * The highest layer the receiver wants (its tile is small, or large): mediasoup forwards that
    * one or, when the receiver's estimated bandwidth cannot carry it, a lower one. Temporal layers
    * stay at the top within the spatial layer. A consumer of a single-layer producer ignores it.
@@ -214,7 +248,14 @@ export class Peer<Data = unknown> extends TypedEmitter<PeerEvents> {
       });
       consumer.on('producerpause', () => this.emit('consumerpaused', consumer.id));
       consumer.on('producerresume', () => this.emit('consumerresumed', consumer.id));
-      consumer.on('layerschange', (layers) => this.emit('consumerlayers', consumer.id, layers?.spatialLayer ?? null));
+      let spatialLayer: number | null = null;
+      consumer.on('layerschange', (layers) => {
+        const next = layers?.spatialLayer ?? null;
+        if (spatialLayer !== null && next !== null && next < spatialLayer) this.#loweredAt.set(consumer.id, Date.now());
+        spatialLayer = next;
+        this.emit('consumerlayers', consumer.id, next);
+      });
+      consumer.observer.once('close', () => this.#loweredAt.delete(consumer.id));
       const info = this.describe(consumer, producerPeerId);
       this.emit('newconsumer', info);
       return info;

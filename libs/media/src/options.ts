@@ -21,7 +21,7 @@ export interface MediaServerOptions {
   initialOutgoingBitrate?: number;
   /** Cap on what one transport may send us, in bits/s (keeps a runaway sender from starving others). */
   maxIncomingBitrate?: number;
-  /** Re-probe receivers whose estimate holds their picture down (BandwidthRecovery); default true. */
+  /** Re-probe receivers whose estimate holds their picture down (BandwidthRecovery); default false. */
   bandwidthRecovery?: boolean;
   logger?: MediaLogger;
 }

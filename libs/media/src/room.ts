@@ -235,7 +235,7 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
       appData: { peerId, direction },
     });
     // What this server sends to the peer: let a picture that a weak line pushed down come back.
-    if (direction === 'recv' && this.options.bandwidthRecovery !== false)
+    if (direction === 'recv' && this.options.bandwidthRecovery === true)
       BandwidthRecovery.watch(transport, () => void this.peers.get(peerId)?.raiseLoweredVideo());
     if (direction === 'send' && this.options.maxIncomingBitrate) {
       await transport.setMaxIncomingBitrate(this.options.maxIncomingBitrate).catch(() => undefined);

@@ -289,12 +289,14 @@ export class AppConfig {
 
   /**
    * Re-probe a receiver's line while its bandwidth estimate holds its picture below what it asks
-   * for, so a picture that a weak line pushed down comes back (libs/media's BandwidthRecovery).
-   * false only to measure without it (bench/weak-line.ts).
+   * for, and clear mediasoup's 10 s hold on raising a layer once the line has recovered
+   * (libs/media's BandwidthRecovery). Off by default: in bench/weak-line.ts it sped up the return
+   * to the top layer, but in 2 of about 8 meetings its probes left the estimate stuck low for 35 s
+   * or more, which stock mediasoup never did (docs/video-sessions.md).
    */
   @Transform(toBool)
   @IsBoolean()
-  MEDIA_BANDWIDTH_RECOVERY = true;
+  MEDIA_BANDWIDTH_RECOVERY = false;
 
   /** Address the media sockets bind to. 0.0.0.0 needs MEDIA_ANNOUNCED_ADDRESS. */
   @IsIP(undefined, { message: 'MEDIA_LISTEN_IP must be an IPv4 or IPv6 address' })

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as mediasoup from 'mediasoup';
-import { MediaServer } from '@distans/media';
+import { MediaServer, SMALLEST_PICTURE_BPS } from '@distans/media';
 import {
   OPUS_PT,
   opusProducerParameters,
@@ -210,6 +210,36 @@ describe(MediaServer.name, () => {
     await sink.close();
     room.close();
     other.close();
+  });
+
+  it('should keep the smallest picture flowing to a receiver on a weak line, unless the recovery is off', async () => {
+    // A floor under the estimate of what the server sends to a browser; without it a weak line
+    // stopped the video, and with it the feedback the estimate needs (docs/video-sessions.md).
+    const created: mediasoup.types.WebRtcTransport[] = [];
+    const follow = (worker: mediasoup.types.Worker) =>
+      worker.observer.on('newrouter', (router) =>
+        router.observer.on('newtransport', (t) => created.push(t as mediasoup.types.WebRtcTransport)),
+      );
+    mediasoup.observer.on('newworker', follow);
+    const floorOf = async (bandwidthRecovery: 'off' | 'raise', direction: 'send' | 'recv') => {
+      const media = await MediaServer.create({ ...options, workers: 1, bandwidthRecovery });
+      try {
+        const room = await media.getOrCreateRoom('floor');
+        const peer = await room.addPeer('p', {});
+        const { id } = await room.createWebRtcTransport(peer, direction);
+        const [stats] = await created.find((t) => t.id === id)!.getStats();
+        return stats.minOutgoingBitrate ?? 0;
+      } finally {
+        media.close();
+      }
+    };
+    try {
+      expect(await floorOf('raise', 'recv')).toBe(SMALLEST_PICTURE_BPS);
+      expect(await floorOf('raise', 'send')).toBe(0);
+      expect(await floorOf('off', 'recv')).toBe(0);
+    } finally {
+      mediasoup.observer.off('newworker', follow);
+    }
   });
 
   it('should rebuild the rooms of a killed worker on another one, tell its peers to rejoin, and replace the worker', async () => {

@@ -107,6 +107,22 @@ describe('BandwidthRecovery', () => {
       expect(recovered()).toBe(0);
     });
 
+    it('should still tell, and never touch the ceiling, without the probes', async () => {
+      const transport = fakeTransport();
+      let recovered = 0;
+      const recovery = new BandwidthRecovery(
+        transport,
+        () => 10_000,
+        () => (recovered += 1),
+        false,
+      );
+      expect(await recovery.onEstimate(heldBack)).toBe(false);
+      await recovery.onEstimate(withRoom);
+      await recovery.onEstimate(withRoom);
+      expect(recovered).toBe(1);
+      expect(transport.ceilings).toEqual([]);
+    });
+
     it('should not tell when the estimate never fell below what the consumers ask for', async () => {
       const { recovery, recovered } = watch();
       for (let i = 0; i < 5; i += 1) await recovery.onEstimate(withRoom);

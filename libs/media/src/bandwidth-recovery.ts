@@ -16,6 +16,20 @@ const RECOVERED_AFTER_ESTIMATES = 2;
 /** mediasoup refuses a maximum outgoing bitrate below this (AbsoluteMinOutgoingBitrate). */
 const MIN_CEILING_BPS = 30_000;
 
+/**
+ * The receiving transport's estimate never goes below this: the smallest picture (the clients'
+ * lowest simulcast layer, at most 100 kbit/s, libs/call-client) with the voice (Opus, about
+ * 40 kbit/s with its headers). Why a floor: mediasoup sends audio without transport-wide
+ * sequence numbers, so only video brings back the feedback that its estimate lives on. On a
+ * 300 kbit/s line with loss the estimate fell to 35-50 kbit/s, below the smallest layer; the
+ * video stopped, the estimate then heard nothing more and stayed there, and the picture did not
+ * come back for 100 s after the line had recovered (bench/weak-line.ts, docs/video-sessions.md).
+ * With the floor the smallest picture keeps flowing on any line that carries it, and the estimate
+ * keeps following the line. A line that cannot carry even this gets more than it can take; the
+ * voice would suffer there, where without the floor the picture would be gone for good.
+ */
+export const SMALLEST_PICTURE_BPS = 150_000;
+
 /** The figures of a mediasoup 'bwe' trace event that this needs. */
 export interface BweInfo {
   desiredBitrate: number;
@@ -24,11 +38,17 @@ export interface BweInfo {
 }
 
 /**
- * When a receiving transport's bandwidth estimate holds its consumers below the layers they ask
- * for, has it probe the line again, every 5 s, so that a picture that a weak line pushed down
- * comes back up once the line recovers.
+ * Follows a receiving transport's bandwidth estimate and tells when a line that held its
+ * consumers below the layers they ask for carries them again (`onRecovered`, which lets the Peer
+ * clear mediasoup's 10 s hold on raising a layer). With `probe`, it also has the transport probe
+ * the line again, every 5 s, while held back, so that the estimate finds a recovered line sooner.
  *
- * Why this is needed: mediasoup's congestion control (libwebrtc's GoogCC) never lets its estimate
+ * The probes are off by default (MediaServerOptions.bandwidthRecovery): in bench/weak-line.ts
+ * they sped up the return, but in 2 of about 8 meetings they left the estimate stuck low for 35 s
+ * and more, where a probe under the limit filled the weak line's queue and the loss that followed
+ * drove the estimate down to 40-60 kbit/s.
+ *
+ * Why probe: mediasoup's congestion control (libwebrtc's GoogCC) never lets its estimate
  * exceed about 1.5 times what the line has carried lately. A receiver that a 300 kbit/s line
  * pushed down to the smallest layer carries about 150 kbit/s with its audio, so its estimate can
  * only creep (measured: from 230 to 260 kbit/s in the 45 s after the limit was lifted), and no
@@ -54,15 +74,25 @@ export class BandwidthRecovery {
     private readonly transport: Pick<types.WebRtcTransport, 'closed' | 'setMaxOutgoingBitrate'>,
     private readonly now: () => number = Date.now,
     private readonly onRecovered: () => void = () => undefined,
+    /** Probe while held back; without, only tell when the line has recovered by itself. */
+    private readonly probe = true,
   ) {}
 
-  /** Starts watching a real transport's estimate (mediasoup sends a 'bwe' trace about once a second). */
-  static watch(transport: types.WebRtcTransport, onRecovered?: () => void): BandwidthRecovery {
-    const recovery = new BandwidthRecovery(transport, Date.now, onRecovered);
+  /**
+   * Keeps a real transport's estimate at or above the smallest picture, and starts watching it
+   * (mediasoup sends a 'bwe' trace about once a second).
+   */
+  static async watch(
+    transport: types.WebRtcTransport,
+    onRecovered: () => void,
+    probe: boolean,
+  ): Promise<BandwidthRecovery> {
+    const recovery = new BandwidthRecovery(transport, Date.now, onRecovered, probe);
     transport.on('trace', (trace) => {
       if (trace.type === 'bwe') void recovery.onEstimate(trace.info as BweInfo);
     });
-    transport.enableTraceEvent(['bwe']).catch(() => undefined);
+    await transport.setMinOutgoingBitrate(SMALLEST_PICTURE_BPS);
+    await transport.enableTraceEvent(['bwe']);
     return recovery;
   }
 
@@ -74,6 +104,7 @@ export class BandwidthRecovery {
     if (this.probing || this.transport.closed) return false;
     if (info.desiredBitrate <= 0) return false;
     this.followRecovery(info);
+    if (!this.probe) return false;
     if (info.availableBitrate >= info.desiredBitrate * HEADROOM) return false;
     if (this.now() - this.lastProbeAt < PROBE_INTERVAL_MS) return false;
     const lowered = Math.max(MIN_CEILING_BPS, Math.round(info.maxBitrate * LOWERED_CEILING));

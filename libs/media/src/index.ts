@@ -7,3 +7,4 @@ export * from './room';
 export * from './serial-queue';
 export * from './typed-emitter';
 export * from './worker-binary';
+export { SMALLEST_PICTURE_BPS, type BweInfo } from './bandwidth-recovery';

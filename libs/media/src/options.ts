@@ -1,6 +1,9 @@
 import type { types } from 'mediasoup';
 import type { MediaLogger } from './logger';
 
+export const BANDWIDTH_RECOVERY_MODES = ['off', 'raise', 'probe'] as const;
+export type BandwidthRecoveryMode = (typeof BANDWIDTH_RECOVERY_MODES)[number];
+
 export interface MediaServerOptions {
   /** Number of mediasoup workers (one process each); one per core is the usual choice. */
   workers: number;
@@ -21,8 +24,12 @@ export interface MediaServerOptions {
   initialOutgoingBitrate?: number;
   /** Cap on what one transport may send us, in bits/s (keeps a runaway sender from starving others). */
   maxIncomingBitrate?: number;
-  /** Re-probe receivers whose estimate holds their picture down (BandwidthRecovery); default false. */
-  bandwidthRecovery?: boolean;
+  /**
+   * What the server does for a receiver whose line pushed its picture down (BandwidthRecovery):
+   * 'off' leaves it to mediasoup; 'raise' (the default) raises the picture as soon as the estimate
+   * carries it again, without mediasoup's 10 s wait; 'probe' also probes the line while held back.
+   */
+  bandwidthRecovery?: BandwidthRecoveryMode;
   logger?: MediaLogger;
 }
 

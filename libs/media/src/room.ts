@@ -234,9 +234,15 @@ export class Room<PeerData = unknown> extends TypedEmitter<RoomEvents<PeerData>>
       initialAvailableOutgoingBitrate: this.options.initialOutgoingBitrate ?? 1_000_000,
       appData: { peerId, direction },
     });
-    // What this server sends to the peer: let a picture that a weak line pushed down come back.
-    if (direction === 'recv' && this.options.bandwidthRecovery === true)
-      BandwidthRecovery.watch(transport, () => void this.peers.get(peerId)?.raiseLoweredVideo());
+    // What this server sends to the peer: keep the smallest picture flowing on a weak line, and
+    // let a picture that the line pushed down come back.
+    const recovery = this.options.bandwidthRecovery ?? 'raise';
+    if (direction === 'recv' && recovery !== 'off')
+      await BandwidthRecovery.watch(
+        transport,
+        () => void this.peers.get(peerId)?.raiseLoweredVideo(),
+        recovery === 'probe',
+      );
     if (direction === 'send' && this.options.maxIncomingBitrate) {
       await transport.setMaxIncomingBitrate(this.options.maxIncomingBitrate).catch(() => undefined);
     }

@@ -61,4 +61,15 @@ describe(loadConfig.name, () => {
       /MEDIA_ANNOUNCED_ADDRESS/,
     );
   });
+
+  it('should help a weak line back up by default, and take only a known way of doing it', () => {
+    expect(loadConfig({ JWT_ACCESS_SECRET: SECRET }).MEDIA_BANDWIDTH_RECOVERY).toBe('raise');
+    expect(loadConfig({ JWT_ACCESS_SECRET: SECRET, MEDIA_BANDWIDTH_RECOVERY: 'off' }).MEDIA_BANDWIDTH_RECOVERY).toBe(
+      'off',
+    );
+    // The boolean it once was names no mode: refused, rather than read as one.
+    expect(() => loadConfig({ JWT_ACCESS_SECRET: SECRET, MEDIA_BANDWIDTH_RECOVERY: 'true' })).toThrow(
+      /MEDIA_BANDWIDTH_RECOVERY must be one of off, raise, probe/,
+    );
+  });
 });

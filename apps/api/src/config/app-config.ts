@@ -1,3 +1,4 @@
+import { BANDWIDTH_RECOVERY_MODES, type BandwidthRecoveryMode } from '@distans/media';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -288,15 +289,16 @@ export class AppConfig {
   MEDIA_WORKERS = 0;
 
   /**
-   * Re-probe a receiver's line while its bandwidth estimate holds its picture below what it asks
-   * for, and clear mediasoup's 10 s hold on raising a layer once the line has recovered
-   * (libs/media's BandwidthRecovery). Off by default: in bench/weak-line.ts it sped up the return
-   * to the top layer, but in 2 of about 8 meetings its probes left the estimate stuck low for 35 s
-   * or more, which stock mediasoup never did (docs/video-sessions.md).
+   * What the server does when a receiver's weak line has pushed its picture down (libs/media's
+   * BandwidthRecovery). 'raise': once the estimate carries the picture again, raise it at once
+   * rather than after mediasoup's 10 s hold. 'probe': also probe the line while held back, which
+   * in bench/weak-line.ts left the estimate stuck low for 35 s or more in 2 of about 8 meetings.
+   * 'off': stock mediasoup. See docs/video-sessions.md.
    */
-  @Transform(toBool)
-  @IsBoolean()
-  MEDIA_BANDWIDTH_RECOVERY = false;
+  @IsIn(BANDWIDTH_RECOVERY_MODES, {
+    message: `MEDIA_BANDWIDTH_RECOVERY must be one of ${BANDWIDTH_RECOVERY_MODES.join(', ')}`,
+  })
+  MEDIA_BANDWIDTH_RECOVERY: BandwidthRecoveryMode = 'raise';
 
   /** Address the media sockets bind to. 0.0.0.0 needs MEDIA_ANNOUNCED_ADDRESS. */
   @IsIP(undefined, { message: 'MEDIA_LISTEN_IP must be an IPv4 or IPv6 address' })

@@ -1,8 +1,9 @@
 /**
  * A weak office line, again and again: how the room screen's picture and voice fare on a link
  * limited to 300 kbit/s with 2 % loss, and how soon the top layer returns once the limit is
- * lifted, with the server's recovery probes (MEDIA_BANDWIDTH_RECOVERY) and, as the baseline from
- * the same run, without them.
+ * lifted, for each way the server can help a pushed-down picture back up (MEDIA_BANDWIDTH_RECOVERY:
+ * 'off' is stock mediasoup, the baseline from the same run; 'raise' clears mediasoup's 10 s hold
+ * once the line has recovered; 'probe' also probes the line while held back).
  *
  *   npm run build:web --silent && source scripts/worker-bin.sh
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
@@ -15,6 +16,8 @@
  * 20 s under the limit, sampled every second, then the limit lifted and the time until the room
  * decodes the handler's widest layer again (at most 45 s). The modes alternate round by round
  * (BENCH_ROUNDS, default 2), so a machine that gets busier does not favour one of them.
+ *
+ * BENCH_TRACE=1 also prints the room screen's bandwidth estimates and layer changes (MediaTrace).
  *
  * Targets (issue 13): audio never stops, video keeps decoding (a lower layer), the top layer is
  * back within 10 s. The machine is shared: read the figures as noisy.
@@ -37,18 +40,26 @@ import {
 } from '../test/e2e/support/browser';
 import { logInToHandlerApp, pairingCode, pairRoomScreen } from '../test/e2e/support/meeting-steps';
 import { RoomNetwork } from '../test/e2e/support/network-namespace';
+import { BANDWIDTH_RECOVERY_MODES, type BandwidthRecoveryMode } from '@distans/media';
 import { out, percentile } from './booking-engine/report';
+import { MediaTrace } from './weak-line/media-trace';
 
 const CYCLES = Number(process.argv[2] ?? process.env.BENCH_CYCLES ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-/** Comma-separated, e.g. BENCH_MODES=probes to measure only with the probes. */
-const MODES = (process.env.BENCH_MODES ?? 'no probes,probes').split(',').map((m) => m.trim());
+/** Comma-separated, in the order of the first round, e.g. BENCH_MODES=off,raise,probe. */
+const MODES = (process.env.BENCH_MODES ?? 'off,raise')
+  .split(',')
+  .map((m) => m.trim())
+  .filter((m): m is Mode => {
+    if ((BANDWIDTH_RECOVERY_MODES as readonly string[]).includes(m)) return true;
+    throw new Error(`BENCH_MODES: unknown mode ${m}; use ${BANDWIDTH_RECOVERY_MODES.join(', ')}`);
+  });
 const SHAPED_SECONDS = 20;
 const RETURN_LIMIT_MS = 45_000;
 const HARD_LIMIT_MS = 60 * 60_000;
 const LIMIT = { rate: '300kbit', loss: 2 };
 
-type Mode = 'probes' | 'no probes';
+type Mode = BandwidthRecoveryMode;
 
 interface Cycle {
   mode: Mode;
@@ -78,13 +89,18 @@ function longestRun(flags: boolean[]): number {
   return longest;
 }
 
-async function meeting(mode: Mode, network: RoomNetwork, handlerBrowser: Browser): Promise<Cycle[]> {
+async function meeting(
+  mode: Mode,
+  network: RoomNetwork,
+  handlerBrowser: Browser,
+  trace: MediaTrace | null,
+): Promise<Cycle[]> {
   const t = await createTestApp({
     SESSION_JOIN_BEFORE_MINUTES: '60',
     LOG_LEVEL: 'warn',
     MEDIA_WORKERS: '1',
     MEDIA_LISTEN_IP: network.hostAddress,
-    MEDIA_BANDWIDTH_RECOVERY: mode === 'probes' ? 'true' : 'false',
+    MEDIA_BANDWIDTH_RECOVERY: mode,
   });
   const cycles: Cycle[] = [];
   let roomBrowser: Browser | null = null;
@@ -127,14 +143,22 @@ async function meeting(mode: Mode, network: RoomNetwork, handlerBrowser: Browser
         },
         60_000,
         250,
-      );
+      ).catch(() => undefined);
+      // A picture that did not come back after the last limit leaves nothing to measure again.
+      if (top === undefined) {
+        if (i === 0) throw new Error('no full picture on the room screen within 60 s of joining');
+        out(`  ${mode.padEnd(9)} no full picture 105 s after the last limit was lifted: this meeting ends here`);
+        break;
+      }
       network.shape(LIMIT);
+      trace?.mark(`limit ${i + 1}`);
       const samples = [await mediaStats(room.page)];
       for (let s = 0; s < SHAPED_SECONDS; s += 1) {
         await sleep(1_000);
         samples.push(await mediaStats(room.page));
       }
       network.shape(null);
+      trace?.mark(`lifted ${i + 1}`);
       const liftedAt = Date.now();
       let returnMs = Infinity;
       let previous = await mediaStats(room.page);
@@ -203,15 +227,15 @@ async function main(): Promise<void> {
     throw new Error('needs root, iproute2, tc and nft (a network namespace with a shaped link)');
   await databaseSetup();
   const handlerBrowser = await chromium.launch(chromiumOptions());
+  const trace = MediaTrace.start(network.hostAddress);
   const cycles: Cycle[] = [];
   try {
     out(
       `weak-line bench: ${ROUNDS} rounds x ${CYCLES} limits per mode, 300 kbit/s with 2 % loss for ${SHAPED_SECONDS} s`,
     );
     for (let round = 0; round < ROUNDS; round += 1) {
-      const modes: Mode[] = round % 2 === 0 ? ['no probes', 'probes'] : ['probes', 'no probes'];
-      for (const mode of modes.filter((m) => MODES.includes(m)))
-        cycles.push(...(await meeting(mode, network, handlerBrowser)));
+      const modes = round % 2 === 0 ? MODES : [...MODES].reverse();
+      for (const mode of modes) cycles.push(...(await meeting(mode, network, handlerBrowser, trace)));
     }
   } finally {
     await handlerBrowser.close();
@@ -219,7 +243,7 @@ async function main(): Promise<void> {
     await globalTeardown();
   }
   out('');
-  for (const mode of ['no probes', 'probes'] as const) if (MODES.includes(mode)) summary(mode, cycles);
+  for (const mode of MODES) summary(mode, cycles);
 }
 
 main().then(

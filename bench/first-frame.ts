@@ -16,7 +16,8 @@
  *
  * Baseline from the same run: the first meeting (cold worker, cold browser caches) beside the
  * rest, and the figures printed before the change in docs/video-sessions.md. Target: p95 <= 1.0 s
- * on both sides. The machine is shared: read the figures as noisy.
+ * on both sides. The machine is shared: read the figures as noisy. MEDIA_BANDWIDTH_RECOVERY in the
+ * environment picks the weak-line recovery's mode (off, raise, probe) for the API under test.
  */
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -39,6 +40,9 @@ import { out, percentile } from './booking-engine/report';
 const MEETINGS = Number(process.argv[2] ?? process.env.BENCH_MEETINGS ?? 20);
 const HARD_LIMIT_MS = 20 * 60_000;
 const PHASES = ['start', 'ticket', 'socket', 'device', 'transports', 'joined', 'produced', 'consumed', 'first-frame'];
+
+/** A meeting slower than this on either side prints its phases. */
+const SLOW_MS = 1_000;
 
 interface Meeting {
   handler: Record<string, number>;
@@ -154,7 +158,12 @@ async function main(): Promise<void> {
   }, HARD_LIMIT_MS);
   guard.unref();
   await databaseSetup();
-  const t = await createTestApp({ SESSION_JOIN_BEFORE_MINUTES: '60', LOG_LEVEL: 'warn' });
+  const t = await createTestApp({
+    SESSION_JOIN_BEFORE_MINUTES: '60',
+    LOG_LEVEL: 'warn',
+    // To compare the weak-line recovery's modes (libs/media's BandwidthRecovery) at the start of a meeting.
+    ...(process.env.MEDIA_BANDWIDTH_RECOVERY ? { MEDIA_BANDWIDTH_RECOVERY: process.env.MEDIA_BANDWIDTH_RECOVERY } : {}),
+  });
   const browser = await chromium.launch(chromiumOptions());
   const meetings: Meeting[] = [];
   try {
@@ -168,6 +177,14 @@ async function main(): Promise<void> {
         `meeting ${String(i + 1).padStart(2)}: handler ${m.handlerFirstFrame} ms, room ${m.roomFirstFrame} ms, ` +
           `inbound video streams ${m.streams.handler}/${m.streams.room}`,
       );
+      // The tables hide which phase a slow meeting lost its time in; its own phases tell.
+      if (m.handlerFirstFrame > SLOW_MS || m.roomFirstFrame > SLOW_MS)
+        for (const side of ['handler', 'room'] as const)
+          out(
+            `  ${side.padEnd(7)} ${Object.entries(m[side])
+              .map(([phase, ms]) => `${phase} ${Math.round(ms)}`)
+              .join(', ')}`,
+          );
     }
   } finally {
     await browser.close();

@@ -421,10 +421,12 @@ export class MediasoupCallSession implements CallSession {
     if (participant) this.attachTrack(participant, params.source, consumer.track);
     consumer.on('trackended', () => this.dropConsumer(params.consumerId));
     this.emitParticipants();
+    // The layer the tile wants, before the resume: the key frame that the resume asks for is then
+    // one of that layer, not of a layer that a change right after would leave for another key frame.
+    if (params.kind === 'video' && params.source === 'camera') this.requestLayer(params.consumerId, consumer);
     // Consumers start paused on the server so no packets are lost before the track is attached.
     await this.request('resumeConsumer', { consumerId: params.consumerId }).catch(() => undefined);
     if (params.kind === 'video') {
-      if (params.source === 'camera') this.requestLayer(params.consumerId, consumer);
       markJoinPhase('consumed', this.attempt);
       void this.watchFirstFrame(consumer, this.attempt);
     }

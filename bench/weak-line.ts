@@ -2,8 +2,9 @@
  * A weak office line, again and again: how the room screen's picture and voice fare on a link
  * limited to 300 kbit/s with 2 % loss, and how soon the top layer returns once the limit is
  * lifted, for each way the server can help a pushed-down picture back up (MEDIA_BANDWIDTH_RECOVERY:
- * 'off' is stock mediasoup, the baseline from the same run; 'raise' clears mediasoup's 10 s hold
- * once the line has recovered; 'probe' also probes the line while held back).
+ * 'off' is stock mediasoup, the baseline from the same run; 'raise' keeps the smallest picture
+ * flowing and clears mediasoup's 10 s hold once the line has recovered; 'probe' also probes the
+ * line while held back).
  *
  *   npm run build:web --silent && source scripts/worker-bin.sh
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \

@@ -43,10 +43,10 @@ export interface BweInfo {
  * clear mediasoup's 10 s hold on raising a layer). With `probe`, it also has the transport probe
  * the line again, every 5 s, while held back, so that the estimate finds a recovered line sooner.
  *
- * The probes are off by default (MediaServerOptions.bandwidthRecovery): in bench/weak-line.ts
- * they sped up the return, but in 2 of about 8 meetings they left the estimate stuck low for 35 s
- * and more, where a probe under the limit filled the weak line's queue and the loss that followed
- * drove the estimate down to 40-60 kbit/s.
+ * The probes are off by default (MediaServerOptions.bandwidthRecovery): with the floor
+ * (SMALLEST_PICTURE_BPS) in place, bench/weak-line.ts brought the picture back sooner with them
+ * at the median but no sooner in the slowest limits, at the price of a burst on a line that is
+ * still weak.
  *
  * Why probe: mediasoup's congestion control (libwebrtc's GoogCC) never lets its estimate
  * exceed about 1.5 times what the line has carried lately. A receiver that a 300 kbit/s line

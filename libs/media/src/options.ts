@@ -26,8 +26,9 @@ export interface MediaServerOptions {
   maxIncomingBitrate?: number;
   /**
    * What the server does for a receiver whose line pushed its picture down (BandwidthRecovery):
-   * 'off' leaves it to mediasoup; 'raise' (the default) raises the picture as soon as the estimate
-   * carries it again, without mediasoup's 10 s wait; 'probe' also probes the line while held back.
+   * 'off' leaves it to mediasoup; 'raise' (the default) keeps the smallest picture flowing
+   * (SMALLEST_PICTURE_BPS) and raises the picture as soon as the estimate carries it again, without
+   * mediasoup's 10 s wait; 'probe' also probes the line while held back.
    */
   bandwidthRecovery?: BandwidthRecoveryMode;
   logger?: MediaLogger;

@@ -290,10 +290,11 @@ export class AppConfig {
 
   /**
    * What the server does when a receiver's weak line has pushed its picture down (libs/media's
-   * BandwidthRecovery). 'raise': once the estimate carries the picture again, raise it at once
-   * rather than after mediasoup's 10 s hold. 'probe': also probe the line while held back, which
-   * in bench/weak-line.ts left the estimate stuck low for 35 s or more in 2 of about 8 meetings.
-   * 'off': stock mediasoup. See docs/video-sessions.md.
+   * BandwidthRecovery). 'raise': keep the smallest picture flowing (a floor under the estimate,
+   * without which a weak line could stop the video for good), and raise the picture once the
+   * estimate carries it again rather than after mediasoup's 10 s hold. 'probe': also probe the line
+   * while held back (a faster median in bench/weak-line.ts, no better tail). 'off': stock
+   * mediasoup. See docs/video-sessions.md.
    */
   @IsIn(BANDWIDTH_RECOVERY_MODES, {
     message: `MEDIA_BANDWIDTH_RECOVERY must be one of ${BANDWIDTH_RECOVERY_MODES.join(', ')}`,

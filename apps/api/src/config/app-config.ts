@@ -1,4 +1,4 @@
-import { BANDWIDTH_RECOVERY_MODES, type BandwidthRecoveryMode } from '@distans/media';
+import { BANDWIDTH_RECOVERY_MODES, type BandwidthRecoveryMode } from '@distans/media/options';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,

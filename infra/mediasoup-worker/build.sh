@@ -38,14 +38,14 @@ DEPS_ONLY=0
 MS_VERSION="$(sed -n 's/^[[:space:]]*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$MS_DIR/package.json" | head -1)"
 [[ -n "$MS_VERSION" ]] || die "cannot read mediasoup version from $MS_DIR/package.json"
 
-# Hash of everything that shapes the build: this script, the stub subprojects
+# Hash of everything that shapes the build: this script, the stub subprojects and our patches
 # (paths + contents), the machine architecture and the mediasoup version.
 BUILD_HASH="$(
   cd "$HERE"
   {
     echo "mediasoup=$MS_VERSION arch=$(uname -m) libsrtp=$LIBSRTP_VERSION"
     [[ -z "$EXTRA_MESON_ARGS" ]] || echo "meson-args=$EXTRA_MESON_ARGS"
-    find build.sh subprojects -type f | LC_ALL=C sort | while read -r f; do
+    find build.sh subprojects patches -type f | LC_ALL=C sort | while read -r f; do
       echo "== $f"
       cat "$f"
     done
@@ -91,7 +91,7 @@ if [[ "$DEPS_ONLY" == 0 ]]; then
 fi
 
 # ---------------------------------------------------------------- apt deps
-APT_PKGS=(ninja-build pkg-config g++ libuv1-dev libssl-dev curl ca-certificates
+APT_PKGS=(ninja-build pkg-config g++ patch libuv1-dev libssl-dev curl ca-certificates
   libabsl-dev libflatbuffers-dev flatbuffers-compiler)
 
 SUDO=""
@@ -168,6 +168,14 @@ rm -rf "$BUILD_ROOT"
 mkdir -p "$BUILD_ROOT"
 cp -a "$MS_DIR/worker" "$BUILD_ROOT/worker"
 rm -rf "$BUILD_ROOT/worker/out"
+# Our fixes to mediasoup's worker, each a patch against the version in node_modules (patches/,
+# part of the cache key); a patch that no longer applies stops the build rather than being
+# skipped.
+for fix in "$HERE"/patches/*.patch; do
+  [[ -f "$fix" ]] || continue
+  log "patch $(basename "$fix")"
+  patch -p1 --forward --batch --quiet -d "$BUILD_ROOT/worker" <"$fix" || die "$(basename "$fix") does not apply to mediasoup $MS_VERSION"
+done
 # Stub subprojects: meson uses a wrap-file subproject without downloading when
 # the folder named by the wrap's `directory =` line already exists.
 for stub in "$HERE"/subprojects/*/; do

@@ -1,9 +1,11 @@
+import { createSocket } from 'node:dgram';
 import { existsSync } from 'node:fs';
 import * as mediasoup from 'mediasoup';
-import { MediaServer, SMALLEST_PICTURE_BPS } from '@distans/media';
+import { MEDIA_CODECS, MediaServer, SMALLEST_PICTURE_BPS } from '@distans/media';
 import {
   OPUS_PT,
   opusProducerParameters,
+  parseRtp,
   rtpPacket,
   rtpSender,
   rtpSink,
@@ -239,6 +241,63 @@ describe(MediaServer.name, () => {
       expect(await floorOf('off', 'recv')).toBe(0);
     } finally {
       mediasoup.observer.off('newworker', follow);
+    }
+  });
+
+  it("should keep each receiver's bandwidth probes flowing when another receiver on the worker starts probing", async () => {
+    // Two receiving transports on one worker, as a room screen's and a handler's in a meeting.
+    // The stock worker built every transport's probe packets (SSRC 1234) in one shared buffer,
+    // so the second transport's first probe moved the first one's sequence numbers to a random
+    // place; a jump back of more than the SRTP replay window made every later probe of the first
+    // transport fail to encrypt, and its estimate could not grow again
+    // (infra/mediasoup-worker/patches/0001-probation-generator-own-buffer.patch).
+    const PROBE_SSRC = 1234;
+    const worker = await mediasoup.createWorker({ rtcMinPort: options.rtcMinPort, rtcMaxPort: options.rtcMaxPort });
+    const sockets: ReturnType<typeof createSocket>[] = [];
+    try {
+      const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+      const listenInfo = { protocol: 'udp' as const, ip: '127.0.0.1' };
+      const feed = await router.createPlainTransport({ listenInfo, rtcpMux: true, comedia: true });
+      const producer = await feed.produce({ kind: 'video', rtpParameters: vp8ProducerParameters(0x7777) });
+      const receiver = async () => {
+        const socket = createSocket('udp4');
+        sockets.push(socket);
+        const probes: number[] = [];
+        socket.on('message', (message) => {
+          const rtp = parseRtp(message);
+          if (rtp?.ssrc === PROBE_SSRC) probes.push(rtp.sequence);
+        });
+        await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+        const transport = await router.createPlainTransport({ listenInfo, rtcpMux: true, enableSrtp: true });
+        await transport.connect({
+          ip: '127.0.0.1',
+          port: socket.address().port,
+          srtpParameters: { cryptoSuite: 'AES_CM_128_HMAC_SHA1_80', keyBase64: Buffer.alloc(30, 2).toString('base64') },
+        });
+        // A video consumer with transport-wide congestion control starts the transport's probing.
+        await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
+        return probes;
+      };
+      const until = async (what: string, done: () => boolean, timeoutMs: number) => {
+        const deadline = Date.now() + timeoutMs;
+        while (!done()) {
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      const first = await receiver();
+      await until("the first receiver's probes at connect", () => first.length >= 5, 5_000);
+      const second = await receiver();
+      await until("the second receiver's probes at connect", () => second.length >= 5, 5_000);
+      // GoogCC probes a line that carries nothing again after a few seconds (its periodic probing).
+      const before = first.length;
+      await until("the first receiver's next probe", () => first.length > before, 20_000);
+      // Every probe packet of a receiver is the next of its own stream, before and after.
+      const steps = first.slice(1).map((sequence, i) => (sequence - first[i] + 65_536) % 65_536);
+      expect(new Set(steps)).toEqual(new Set([1]));
+    } finally {
+      for (const socket of sockets) socket.close();
+      worker.close();
     }
   });
 

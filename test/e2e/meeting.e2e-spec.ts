@@ -384,15 +384,19 @@ describe('A remote meeting, end to end', () => {
         );
 
         network!.shape({ rate: '300kbit', loss: 2 });
+        // The kernel holds the limit on both ends of the link and the loss rule, as asked.
+        expect(network!.shaping()).toEqual({ rateLimitedEnds: 2, loss: true });
         const samples: MediaStats[] = [await mediaStats(room.page)];
         for (let i = 0; i < 10; i += 1) {
           await new Promise((resolve) => setTimeout(resolve, 2_000));
           samples.push(await mediaStats(room.page));
         }
+        const carriedKbps = ((samples[10].bytesReceived - samples[5].bytesReceived) * 8) / 10 / 1000;
         await screenshot(room.page, '13-room-on-a-weak-line');
         await screenshot(handler.page, '14-handler-quality-on-a-weak-line');
         const shapedLayer = await handler.page.getByTestId('quality-indicator').getAttribute('data-layer');
         network!.shape(null);
+        expect(network!.shaping()).toEqual({ rateLimitedEnds: 0, loss: false });
         const liftedAt = Date.now();
         // The goal is within 10 s, which the server's recovery (libs/media's BandwidthRecovery:
         // the smallest picture kept flowing, the picture raised once the line carries it) reached
@@ -419,6 +423,7 @@ describe('A remote meeting, end to end', () => {
             width: s.videoFrameWidths[0],
           })),
           handlerIndicatorLayerWhileShaped: shapedLayer,
+          carriedKbpsInTheSecondHalf: Math.round(carriedKbps),
           backToTopLayerMs: backAfterMs,
         };
         writeFileSync(join(ARTIFACTS, 'shaped-link.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -436,6 +441,9 @@ describe('A remote meeting, end to end', () => {
         for (let i = 4; i < samples.length; i += 2)
           expect(samples[i].videoFramesDecoded[0]).toBeGreaterThan(samples[i - 2].videoFramesDecoded[0]);
         expect(Math.min(...samples.slice(-3).map((s) => s.videoFrameWidths[0]))).toBeLessThan(top);
+        // The room really was on a weak line: in the second half of the limit its browser received
+        // no more than the line carries (300 kbit/s, with some room for the token bucket's burst).
+        expect(carriedKbps).toBeLessThanOrEqual(330);
         // And the full picture again once the limit is lifted.
         expect(backAfterMs).toBeGreaterThan(0);
         await handler.context.close();

@@ -77,6 +77,8 @@ export interface MediaStats {
   videoFrameWidths: number[];
   audioPacketsReceived: number;
   audioPacketsSent: number;
+  /** Everything the page's transports received (media, retransmissions, probes, RTCP), in bytes. */
+  bytesReceived: number;
 }
 
 /** Inbound and outbound RTP as the browser itself counts it, over all live peer connections. */
@@ -88,6 +90,7 @@ export async function mediaStats(page: Page): Promise<MediaStats> {
     const video: { frames: number; width: number }[] = [];
     let audioIn = 0;
     let audioOut = 0;
+    let bytesIn = 0;
     for (const pc of pcs) {
       const report = await pc.getStats();
       report.forEach(
@@ -100,6 +103,7 @@ export async function mediaStats(page: Page): Promise<MediaStats> {
           trackIdentifier?: string;
           packetsReceived?: number;
           packetsSent?: number;
+          bytesReceived?: number;
         }) => {
           // mediasoup-client's bandwidth probe ('probator') is an inbound video stream that never
           // carries a picture: not a participant's video.
@@ -112,6 +116,7 @@ export async function mediaStats(page: Page): Promise<MediaStats> {
             video.push({ frames: s.framesDecoded ?? 0, width: s.frameWidth ?? 0 });
           if (s.type === 'inbound-rtp' && s.kind === 'audio') audioIn += s.packetsReceived ?? 0;
           if (s.type === 'outbound-rtp' && s.kind === 'audio') audioOut += s.packetsSent ?? 0;
+          if (s.type === 'transport') bytesIn += s.bytesReceived ?? 0;
         },
       );
     }
@@ -120,6 +125,7 @@ export async function mediaStats(page: Page): Promise<MediaStats> {
       videoFrameWidths: video.map((v) => v.width),
       audioPacketsReceived: audioIn,
       audioPacketsSent: audioOut,
+      bytesReceived: bytesIn,
     };
   });
 }

@@ -128,6 +128,24 @@ export class RoomNetwork {
     }
   }
 
+  /**
+   * What of shape()'s limit is in place now, as the kernel reports it: the token buckets on
+   * either end of the link and the loss table, so a caller can tell that a limit took hold, or
+   * was lifted, rather than trust that it did.
+   */
+  shaping(): { rateLimitedEnds: number; loss: boolean } {
+    const read = (netns: string | null, command: string[]): string =>
+      execFileSync(netns ? 'ip' : command[0], netns ? ['netns', 'exec', netns, ...command] : command.slice(1), {
+        encoding: 'utf8',
+      });
+    const rateLimitedEnds = [
+      read(this.name, ['tc', 'qdisc', 'show', 'dev', this.roomLink]),
+      read(null, ['tc', 'qdisc', 'show', 'dev', this.hostLink]),
+    ].filter((qdiscs) => /\bqdisc tbf\b/.test(qdiscs)).length;
+    const loss = /\bdistans_shape\b/.test(read(this.name, ['nft', 'list', 'tables']));
+    return { rateLimitedEnds, loss };
+  }
+
   /** Whether this machine has what shape() needs (tc and nft). */
   static canShape(): boolean {
     try {

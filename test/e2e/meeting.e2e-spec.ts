@@ -400,9 +400,10 @@ describe('A remote meeting, end to end', () => {
         const liftedAt = Date.now();
         // The goal is within 10 s, which the server's recovery (libs/media's BandwidthRecovery:
         // the smallest picture kept flowing, the picture raised once the line carries it) reached
-        // in 28 of 32 limits of bench/weak-line.ts (docs/video-sessions.md gives the figures); a
-        // loaded machine can take longer, so the test only asks that it does come back, and
-        // records how soon.
+        // in 8 of 8 limits of bench/weak-line.ts once the worker's probes reached the room
+        // (docs/video-sessions.md gives the figures). The return waits for one of GoogCC's
+        // periodic probes and a loaded machine can take longer, so the test only asks that it
+        // does come back, and records how soon.
         let previous = await mediaStats(room.page);
         const backAfterMs = await waitFor(
           'the full picture again after the limit was lifted',

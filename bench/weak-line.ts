@@ -42,6 +42,7 @@ import {
   decodingWidth,
   mediaStats,
   newPage,
+  receivedKbps,
   waitFor,
   widestSent,
 } from '../test/e2e/support/browser';
@@ -195,8 +196,7 @@ async function meeting(
       const frozen = samples.slice(1).map((s, k) => s.videoFramesDecoded[0] <= samples[k].videoFramesDecoded[0]);
       // What the link carried under the limit, from the tenth second on (the queue that the full
       // picture filled has drained by then): well above the limit means the shaping did not hold.
-      const carriedKbps =
-        ((samples[SHAPED_SECONDS].bytesReceived - samples[10].bytesReceived) * 8) / (SHAPED_SECONDS - 10) / 1000;
+      const carriedKbps = receivedKbps(samples[10], samples[SHAPED_SECONDS], SHAPED_SECONDS - 10);
       const cycle: Cycle = {
         mode,
         topWidth: top,

@@ -7,8 +7,8 @@ import { out } from '../booking-engine/report';
 /**
  * With BENCH_TRACE=1, prints what mediasoup does on the shaped line's side (the transports whose
  * far end is not the host's own address, that is the room screen's): each bandwidth estimate
- * against what the consumers ask for with the probe packets sent since the last, and each layer change (spatial/temporal), pause and resume of their video
- * consumers, timed from the last mark ("limit 2", "lifted 2"). This is what tells a slow return
+ * against what the consumers ask for, with the probe packets sent since the last one, and each
+ * layer change (spatial/temporal), pause and resume of their video consumers, timed from the last mark ("limit 2", "lifted 2"). This is what tells a slow return
  * that waits for the estimate from one that waits for mediasoup's 10 s hold. The bench runs the
  * API in its own process, so mediasoup's observer sees the real meeting's objects.
  */

@@ -14,6 +14,7 @@ import {
   mediaStats,
   type MediaStats,
   newPage,
+  receivedKbps,
   screenshot,
   waitFor,
   widestSent,
@@ -391,7 +392,7 @@ describe('A remote meeting, end to end', () => {
           await new Promise((resolve) => setTimeout(resolve, 2_000));
           samples.push(await mediaStats(room.page));
         }
-        const carriedKbps = ((samples[10].bytesReceived - samples[5].bytesReceived) * 8) / 10 / 1000;
+        const carriedKbps = receivedKbps(samples[5], samples[10], 10);
         await screenshot(room.page, '13-room-on-a-weak-line');
         await screenshot(handler.page, '14-handler-quality-on-a-weak-line');
         const shapedLayer = await handler.page.getByTestId('quality-indicator').getAttribute('data-layer');

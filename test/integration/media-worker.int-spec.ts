@@ -6,12 +6,14 @@ import {
   OPUS_PT,
   opusProducerParameters,
   parseRtp,
+  PROBATION_SSRC,
   rtpPacket,
   rtpSender,
   rtpSink,
   vp8ProducerParameters,
   VP8_PT,
 } from '../../libs/media/testing/rtp';
+import { waitFor } from '../support/wait-for';
 
 const options = {
   workers: 2,
@@ -251,7 +253,6 @@ describe(MediaServer.name, () => {
     // place; a jump back of more than the SRTP replay window made every later probe of the first
     // transport fail to encrypt, and its estimate could not grow again
     // (infra/mediasoup-worker/patches/0001-probation-generator-own-buffer.patch).
-    const PROBE_SSRC = 1234;
     const worker = await mediasoup.createWorker({ rtcMinPort: options.rtcMinPort, rtcMaxPort: options.rtcMaxPort });
     const sockets: ReturnType<typeof createSocket>[] = [];
     try {
@@ -265,7 +266,7 @@ describe(MediaServer.name, () => {
         const probes: number[] = [];
         socket.on('message', (message) => {
           const rtp = parseRtp(message);
-          if (rtp?.ssrc === PROBE_SSRC) probes.push(rtp.sequence);
+          if (rtp?.ssrc === PROBATION_SSRC) probes.push(rtp.sequence);
         });
         await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
         const transport = await router.createPlainTransport({ listenInfo, rtcpMux: true, enableSrtp: true });
@@ -278,20 +279,13 @@ describe(MediaServer.name, () => {
         await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
         return probes;
       };
-      const until = async (what: string, done: () => boolean, timeoutMs: number) => {
-        const deadline = Date.now() + timeoutMs;
-        while (!done()) {
-          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      };
       const first = await receiver();
-      await until("the first receiver's probes at connect", () => first.length >= 5, 5_000);
+      await waitFor("the first receiver's probes at connect", async () => first.length >= 5, 5_000, 50);
       const second = await receiver();
-      await until("the second receiver's probes at connect", () => second.length >= 5, 5_000);
+      await waitFor("the second receiver's probes at connect", async () => second.length >= 5, 5_000, 50);
       // GoogCC probes a line that carries nothing again after a few seconds (its periodic probing).
       const before = first.length;
-      await until("the first receiver's next probe", () => first.length > before, 20_000);
+      await waitFor("the first receiver's next probe", async () => first.length > before, 20_000, 50);
       // Every probe packet of a receiver is the next of its own stream, before and after.
       const steps = first.slice(1).map((sequence, i) => (sequence - first[i] + 65_536) % 65_536);
       expect(new Set(steps)).toEqual(new Set([1]));

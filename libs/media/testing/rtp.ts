@@ -85,6 +85,8 @@ export async function rtpSender(): Promise<Socket> {
 }
 
 export const PROBATION_PT = 127;
+/** The SSRC of mediasoup's probation (bandwidth probe) stream. */
+export const PROBATION_SSRC = 1234;
 export const OPUS_PT = 100;
 export const VP8_PT = 101;
 

@@ -138,6 +138,11 @@ export function decodingWidth(before: MediaStats, after: MediaStats): number {
   return after.videoFramesDecoded[0] > (before.videoFramesDecoded[0] ?? 0) ? (after.videoFrameWidths[0] ?? 0) : 0;
 }
 
+/** What a page received between two of its samples taken `seconds` apart, in kbit/s. */
+export function receivedKbps(before: MediaStats, after: MediaStats, seconds: number): number {
+  return ((after.bytesReceived - before.bytesReceived) * 8) / seconds / 1000;
+}
+
 /** The widest video this page sends now (a sender's top simulcast layer), in pixels; 0 if none. */
 export async function widestSent(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -152,26 +157,7 @@ export async function widestSent(page: Page): Promise<number> {
   });
 }
 
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 30_000,
-  everyMs = 250,
-): Promise<T> {
-  const started = Date.now();
-  let last: Error | null = null;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error instanceof Error ? error : new Error(String(error));
-    }
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
+export { waitFor } from '../../support/wait-for';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
